@@ -1,0 +1,10 @@
+package io.docstream.extract;
+
+/** Why a document produced no row. The names are the reason codes users see in the quarantine table. */
+public enum QuarantineReason {
+    EMPTY,
+    NOT_TEXT,
+    MALFORMED_JSON,
+    NOT_A_RECORD,
+    TOO_LARGE
+}
