@@ -1,0 +1,127 @@
+package io.docstream.servers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A real S3-compatible server (s3proxy, filesystem backend: objects are plain files under the data
+ * folder) as a child process on 127.0.0.1. It checks request signatures, so clients must sign with
+ * {@link #accessKey()} / {@link #secretKey()}; both are made up per server unless given.
+ */
+public final class S3Server implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDir;
+    private final int port;
+    private final String accessKey;
+    private final String secretKey;
+    private final ChildJvm jvm;
+
+    private S3Server(Path dataDir, int port, String accessKey, String secretKey, ChildJvm jvm) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.jvm = jvm;
+    }
+
+    /** Starts on a free port with fresh credentials; buckets are folders under {@code dataDir/buckets}. */
+    public static S3Server start(Path dataDir) {
+        return start(dataDir, FreePort.pick(), "local-" + randomHex(8), randomHex(20));
+    }
+
+    public static S3Server start(Path dataDir, int port, String accessKey, String secretKey) {
+        if (FreePort.isInUse(port)) {
+            throw new IllegalStateException("port " + port + " on 127.0.0.1 is already in use: choose another S3 port");
+        }
+        Path dir = dataDir.toAbsolutePath();
+        Path conf = dir.resolve("s3proxy.conf");
+        try {
+            Files.createDirectories(dir.resolve("buckets"));
+            Files.writeString(conf, String.join("\n",
+                    "s3proxy.endpoint=http://127.0.0.1:" + port,
+                    "s3proxy.authorization=aws-v2-or-v4",
+                    "s3proxy.identity=" + accessKey,
+                    "s3proxy.credential=" + secretKey,
+                    "jclouds.provider=filesystem",
+                    "jclouds.filesystem.basedir=" + dir.resolve("buckets"),
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dir, e);
+        }
+        Path jar = ServersHome.locate().resolve("s3proxy/s3proxy.jar").toAbsolutePath();
+        ChildJvm jvm = ChildJvm.start("s3proxy", List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+                List.of(jar.toString()), "org.gaul.s3proxy.Main", List.of("--properties", conf.toString()),
+                dir, dir.resolve("s3proxy.log"));
+        S3Server server = new S3Server(dir, port, accessKey, secretKey, jvm);
+        jvm.awaitReady(server::answersHttp, START_TIMEOUT);
+        return server;
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    public String region() {
+        return REGION;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public void stop() {
+        jvm.stop(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Any HTTP answer (an anonymous request gets 403) means the server is serving. */
+    private boolean answersHttp() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

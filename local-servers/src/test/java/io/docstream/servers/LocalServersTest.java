@@ -1,0 +1,55 @@
+package io.docstream.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launchers start real servers that answer, and leave nothing running when closed. */
+class LocalServersTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void kafkaBrokerListensStopsAndComesBackOnTheSamePort() {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            assertTrue(FreePort.isInUse(broker.port()));
+            ProcessHandle first = ProcessHandle.of(broker.pid()).orElseThrow();
+
+            broker.kill();
+            assertFalse(first.isAlive());
+            assertFalse(FreePort.isInUse(broker.port()));
+
+            broker.restart();
+            assertTrue(broker.isRunning());
+            assertTrue(FreePort.isInUse(broker.port()));
+        }
+    }
+
+    @Test
+    void s3ServerRejectsUnsignedRequests() throws Exception {
+        long pid;
+        try (S3Server s3 = S3Server.start(dir.resolve("s3"))) {
+            pid = s3.pid();
+            HttpURLConnection anonymous = (HttpURLConnection) URI.create(s3.endpoint() + "/").toURL().openConnection();
+            assertEquals(403, anonymous.getResponseCode());
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void aPortInUseIsAClearError() {
+        try (S3Server s3 = S3Server.start(dir.resolve("s3"))) {
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> KafkaBroker.start(dir.resolve("kafka"), s3.port()));
+            assertTrue(error.getMessage().contains("already in use"), error.getMessage());
+        }
+    }
+}
