@@ -50,7 +50,7 @@ public interface IngestConfig {
     enum StoreKind { local, s3 }
 
     interface Local {
-        @WithDefault("data/store")
+        @WithDefault(".docstream/ingest-store")
         Path root();
     }
 
