@@ -40,6 +40,8 @@ public class IngestBench {
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int uploads = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        List<String> stores = args.length > 2 ? List.of(args[2].split(",")) : List.of("s3", "local");
+        boolean memory = args.length <= 3 || Boolean.parseBoolean(args[3]);
         Path work = Files.createTempDirectory("ingest-bench-");
         Path jar = repo.resolve("ingest-service/target/quarkus-app/quarkus-run.jar");
         StringBuilder report = new StringBuilder();
@@ -65,8 +67,14 @@ public class IngestBench {
                     "DOCSTREAM_STORE_LOCAL_ROOT", work.resolve("local-store").toString());
 
             report.append("## Throughput and latency\n\n| store | uploads | errors | uploads/s | p50 ms | p90 ms | p99 ms | max ms | service VmRSS after |\n|---|---|---|---|---|---|---|---|---|\n");
-            for (Map.Entry<String, Map<String, String>> store : List.of(Map.entry("s3 (s3proxy)", s3Env),
-                    Map.entry("local folder", localEnv))) {
+            List<Map.Entry<String, Map<String, String>>> runs = new ArrayList<>();
+            if (stores.contains("s3")) {
+                runs.add(Map.entry("s3 (s3proxy)", s3Env));
+            }
+            if (stores.contains("local")) {
+                runs.add(Map.entry("local folder", localEnv));
+            }
+            for (Map.Entry<String, Map<String, String>> store : runs) {
                 try (Service service = Service.start(jar, work, kafka.bootstrapServers(), store.getValue(), List.of())) {
                     load(service, 2_000, "warmup-" + store.getKey().hashCode());
                     LoadResult result = load(service, uploads, "run-" + store.getKey().hashCode());
@@ -78,23 +86,27 @@ public class IngestBench {
                 }
             }
 
-            report.append("\n## Memory while 1 GiB arrives (local store, service -Xmx512m)\n\n")
-                    .append("| case | answer | seconds | VmRSS before | peak VmRSS during | VmHWM after |\n|---|---|---|---|---|---|\n");
-            try (Service service = Service.start(jar, work, kafka.bootstrapServers(), localEnv, List.of())) {
-                report.append(bigUpload(service, "1 GiB, Content-Length declared, cap 50 MiB", true));
-                report.append(bigUpload(service, "1 GiB, chunked (no length), cap 50 MiB", false));
-            }
-            Map<String, String> uncapped = new HashMap<>(localEnv);
-            uncapped.put("DOCSTREAM_UPLOAD_MAX_BYTES", String.valueOf(2 * GIB));
-            uncapped.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "2G");
-            try (Service service = Service.start(jar, work, kafka.bootstrapServers(), uncapped, List.of())) {
-                report.append(bigUpload(service, "1 GiB, chunked, cap raised to 2 GiB: streamed and stored", false));
+            if (memory) {
+                report.append("\n## Memory while 1 GiB arrives (local store, service -Xmx512m)\n\n")
+                        .append("| case | answer | seconds | VmRSS before | peak VmRSS during | VmHWM after |\n|---|---|---|---|---|---|\n");
+                try (Service service = Service.start(jar, work, kafka.bootstrapServers(), localEnv, List.of())) {
+                    report.append(bigUpload(service, "1 GiB, Content-Length declared, cap 50 MiB", true));
+                    report.append(bigUpload(service, "1 GiB, chunked (no length), cap 50 MiB", false));
+                }
+                Map<String, String> uncapped = new HashMap<>(localEnv);
+                uncapped.put("DOCSTREAM_UPLOAD_MAX_BYTES", String.valueOf(2 * GIB));
+                uncapped.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "2G");
+                try (Service service = Service.start(jar, work, kafka.bootstrapServers(), uncapped, List.of())) {
+                    report.append(bigUpload(service, "1 GiB, chunked, cap raised to 2 GiB: streamed and stored", false));
+                }
             }
         } finally {
             deleteTree(work);
         }
         System.out.println("\n" + report);
         Files.writeString(repo.resolve("bench/ingest-load/RESULTS.md"), report.toString());
+        // The JDK HttpClient keeps non-daemon selector threads alive for a while: end now.
+        System.exit(0);
     }
 
     record LoadResult(int count, int errors, long nanos, long[] latencies) {
@@ -112,8 +124,8 @@ public class IngestBench {
     }
 
     static LoadResult load(Service service, int uploads, String runId) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(4);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build();
         byte[] template = bulletin();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -156,6 +168,7 @@ public class IngestBench {
         }
         long nanos = System.nanoTime() - start;
         clients.shutdown();
+        httpThreads.shutdown();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new LoadResult(uploads, errors.get(), nanos, sorted);
@@ -263,6 +276,10 @@ public class IngestBench {
             }
             List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseSerialGC"));
             command.addAll(jvmArgs);
+            String extra = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.strip().split("\\s+")));
+            }
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

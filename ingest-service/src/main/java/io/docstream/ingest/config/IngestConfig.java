@@ -83,6 +83,11 @@ public interface IngestConfig {
         @WithDefault("52428800")
         long maxBytes();
 
+        /** Bodies up to this many bytes are checked in memory; larger ones spill to a spool file. */
+        @WithName("memory-threshold")
+        @WithDefault("65536")
+        int memoryThreshold();
+
         /** Where upload bodies are spooled while they are counted, digested and checked. */
         @WithName("spool-dir")
         Optional<Path> spoolDir();

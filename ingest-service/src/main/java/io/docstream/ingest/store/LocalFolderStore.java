@@ -57,7 +57,7 @@ public final class LocalFolderStore implements DocumentStore {
         try {
             Files.createDirectories(file.getParent());
             Path staged = file.resolveSibling(".staging-" + UUID.randomUUID());
-            Files.copy(document.content(), staged);
+            document.content().copyTo(staged);
             moveIntoPlace(staged, file);
             writeAtomically(sidecar(document.docId()), json.writeValueAsBytes(UserMetadata.of(document)));
         } catch (IOException e) {

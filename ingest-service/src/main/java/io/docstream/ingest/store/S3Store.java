@@ -58,7 +58,7 @@ public final class S3Store implements DocumentStore, AutoCloseable {
                             .contentType(document.docType().contentType())
                             .contentLength(document.size())
                             .metadata(UserMetadata.of(document)),
-                    RequestBody.fromFile(document.content()));
+                    requestBody(document.content()));
         } catch (SdkException e) {
             throw unavailable("cannot store s3://" + bucket + "/" + key, e);
         }
@@ -100,6 +100,13 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     @Override
     public String describe() {
         return "S3 bucket " + bucket;
+    }
+
+    private static RequestBody requestBody(DocumentBytes content) {
+        if (content instanceof DocumentBytes.InMemory memory) {
+            return RequestBody.fromBytes(memory.bytes());
+        }
+        return RequestBody.fromFile(((DocumentBytes.OnDisk) content).file());
     }
 
     @Override

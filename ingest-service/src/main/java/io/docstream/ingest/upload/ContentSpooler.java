@@ -1,6 +1,7 @@
 package io.docstream.ingest.upload;
 
 import io.docstream.ingest.config.IngestConfig;
+import io.docstream.ingest.store.DocumentBytes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Streams an upload through a fixed buffer: counting, digesting and scanning as the bytes pass, so a
- * body of any size costs one buffer of memory and the size cap is enforced the moment it is crossed.
+ * Streams an upload through a fixed buffer, counting, digesting and scanning as the bytes pass, so the
+ * size cap is enforced the moment it is crossed. The first {@code docstream.upload.memory-threshold}
+ * bytes are kept in memory and the rest spills to a spool file: most documents are a few KB and never
+ * touch the disk, while memory per upload stays bounded by the threshold whatever the body's size.
  */
 @ApplicationScoped
 public class ContentSpooler {
@@ -25,10 +28,12 @@ public class ContentSpooler {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final long maxBytes;
+    private final int memoryThreshold;
     private final Path spoolDir;
 
     public ContentSpooler(IngestConfig config) {
         this.maxBytes = config.upload().maxBytes();
+        this.memoryThreshold = config.upload().memoryThreshold();
         this.spoolDir = config.upload().spoolDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
@@ -36,13 +41,16 @@ public class ContentSpooler {
         return maxBytes;
     }
 
-    /** Copies {@code body} to a new spool file; the caller closes the result to delete it. */
+    /** Reads {@code body} to its end; the caller closes the result to delete any spool file. */
     public SpooledContent spool(InputStream body) {
-        Path file = createSpoolFile();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            return new Scan(body, out).run(file, true);
+        SpillingOutput out = new SpillingOutput();
+        try (out) {
+            Scan scan = new Scan(body, out);
+            scan.run();
+            out.close();
+            return scan.result(out.bytes(), true);
         } catch (IOException | RuntimeException e) {
-            deleteQuietlyAfter(file, e);
+            out.deleteAfter(e);
             throw e instanceof IOException io ? new UncheckedIOException("cannot spool upload", io) : (RuntimeException) e;
         }
     }
@@ -50,27 +58,68 @@ public class ContentSpooler {
     /** Scans a file the HTTP layer already wrote (a multipart part) in place, without copying it. */
     public SpooledContent inspect(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return new Scan(in, OutputStream.nullOutputStream()).run(file, false);
+            Scan scan = new Scan(in, OutputStream.nullOutputStream());
+            scan.run();
+            return scan.result(new DocumentBytes.OnDisk(file), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read uploaded part " + file, e);
         }
     }
 
-    private Path createSpoolFile() {
-        try {
-            Files.createDirectories(spoolDir);
-            return Files.createTempFile(spoolDir, "upload-", ".part");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a spool file in " + spoolDir, e);
-        }
-    }
+    /** Holds bytes in memory up to the threshold, then moves them and everything after into a spool file. */
+    private final class SpillingOutput extends OutputStream {
+        private byte[] memory = new byte[0];
+        private int used;
+        private Path file;
+        private OutputStream fileOut;
 
-    /** A failed spool must not leave its file behind; a failure to delete is added to the original error. */
-    private static void deleteQuietlyAfter(Path file, Exception cause) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            if (fileOut == null && used + length <= memoryThreshold) {
+                if (used + length > memory.length) {
+                    memory = Arrays.copyOf(memory, Math.min(memoryThreshold, Math.max(used + length, memory.length * 2)));
+                }
+                System.arraycopy(buffer, offset, memory, used, length);
+                used += length;
+                return;
+            }
+            if (fileOut == null) {
+                Files.createDirectories(spoolDir);
+                file = Files.createTempFile(spoolDir, "upload-", ".part");
+                fileOut = Files.newOutputStream(file);
+                fileOut.write(memory, 0, used);
+                memory = null;
+            }
+            fileOut.write(buffer, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (fileOut != null) {
+                fileOut.close();
+            }
+        }
+
+        DocumentBytes bytes() {
+            return file != null ? new DocumentBytes.OnDisk(file) : new DocumentBytes.InMemory(Arrays.copyOf(memory, used));
+        }
+
+        /** A failed spool must not leave its file behind; a failure to delete is added to the original error. */
+        void deleteAfter(Exception cause) {
+            if (file == null) {
+                return;
+            }
+            try {
+                close();
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
@@ -88,7 +137,7 @@ public class ContentSpooler {
             this.out = out;
         }
 
-        SpooledContent run(Path file, boolean owned) throws IOException {
+        void run() throws IOException {
             byte[] buffer = new byte[BUFFER_BYTES];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 size += n;
@@ -101,7 +150,10 @@ public class ContentSpooler {
                 containsNul |= hasNul(buffer, n);
                 out.write(buffer, 0, n);
             }
-            return new SpooledContent(file, size, HexFormat.of().formatHex(digest.digest()),
+        }
+
+        SpooledContent result(DocumentBytes bytes, boolean owned) {
+            return new SpooledContent(bytes, size, HexFormat.of().formatHex(digest.digest()),
                     Arrays.copyOf(head, headLength), containsNul, owned);
         }
 

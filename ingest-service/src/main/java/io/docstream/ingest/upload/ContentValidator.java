@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -37,7 +38,7 @@ public class ContentValidator {
     }
 
     private void requireRecords(SpooledContent content) {
-        try (JsonParser parser = json.createParser(content.file().toFile())) {
+        try (InputStream in = content.open(); JsonParser parser = json.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 parser.skipChildren();
@@ -56,7 +57,7 @@ public class ContentValidator {
                     + (at == null ? "?" : at.getLineNr()) + ", column " + (at == null ? "?" : at.getColumnNr())
                     + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read spooled upload " + content.file(), e);
+            throw new UncheckedIOException("cannot read the spooled upload", e);
         }
     }
 

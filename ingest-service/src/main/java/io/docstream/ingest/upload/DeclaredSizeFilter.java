@@ -1,5 +1,6 @@
 package io.docstream.ingest.upload;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -25,7 +26,7 @@ public class DeclaredSizeFilter {
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
-    public Optional<Response> refuseDeclaredOversize(ContainerRequestContext request) {
+    public Optional<Response> refuseDeclaredOversize(ContainerRequestContext request, HttpServerRequest http) {
         if (!HttpMethod.POST.equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/documents")
                 || MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
             return Optional.empty();
@@ -34,6 +35,7 @@ public class DeclaredSizeFilter {
         String header = request.getHeaderString("Content-Length");
         long length = header == null ? declared : parse(header);
         if (length > spooler.maxBytes()) {
+            ErrorAnswers.closeAfterAnswer(http);
             return Optional.of(ErrorAnswers.error(Rejection.TOO_LARGE.status(), Rejection.TOO_LARGE.name(),
                     "the body's Content-Length " + length + " exceeds the limit of " + spooler.maxBytes() + " bytes"));
         }

@@ -51,7 +51,7 @@ public class DocumentIntake {
         }
         SpooledContent content = upload.content();
         StoredDocument stored = store.put(new NewDocument(upload.docId(), upload.fileName(), upload.docType(),
-                content.file(), content.size(), content.sha256(), clock.instant()));
+                content.bytes(), content.size(), content.sha256(), clock.instant()));
         announcer.announce(stored);
         return new Admission(stored, false);
     }

@@ -1,26 +1,29 @@
 package io.docstream.ingest.upload;
 
+import io.docstream.ingest.store.DocumentBytes;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * An upload's bytes on disk with what was learnt while they streamed past: size, SHA-256, the first
- * bytes (for magic-number sniffing) and whether a NUL byte occurred. Closing deletes the file when
- * the spooler created it (a multipart part's file belongs to the HTTP layer, which deletes it).
+ * An upload's bytes (in memory when small, else in a spool file) with what was learnt while they
+ * streamed past: size, SHA-256, the first bytes (for magic-number sniffing) and whether a NUL byte
+ * occurred. Closing deletes the spool file when the spooler created it (a multipart part's file
+ * belongs to the HTTP layer, which deletes it).
  */
 public final class SpooledContent implements AutoCloseable {
 
-    private final Path file;
+    private final DocumentBytes bytes;
     private final long size;
     private final String sha256;
     private final byte[] head;
     private final boolean containsNul;
     private final boolean owned;
 
-    SpooledContent(Path file, long size, String sha256, byte[] head, boolean containsNul, boolean owned) {
-        this.file = file;
+    SpooledContent(DocumentBytes bytes, long size, String sha256, byte[] head, boolean containsNul, boolean owned) {
+        this.bytes = bytes;
         this.size = size;
         this.sha256 = sha256;
         this.head = head;
@@ -28,8 +31,12 @@ public final class SpooledContent implements AutoCloseable {
         this.owned = owned;
     }
 
-    public Path file() {
-        return file;
+    public DocumentBytes bytes() {
+        return bytes;
+    }
+
+    public InputStream open() throws IOException {
+        return bytes.open();
     }
 
     public long size() {
@@ -51,11 +58,11 @@ public final class SpooledContent implements AutoCloseable {
 
     @Override
     public void close() {
-        if (owned) {
+        if (owned && bytes instanceof DocumentBytes.OnDisk disk) {
             try {
-                Files.deleteIfExists(file);
+                Files.deleteIfExists(disk.file());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete spool file " + file, e);
+                throw new UncheckedIOException("cannot delete spool file " + disk.file(), e);
             }
         }
     }
