@@ -1,6 +1,6 @@
 package io.docstream.ingest.upload;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -26,7 +26,7 @@ public class DeclaredSizeFilter {
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
-    public Optional<Response> refuseDeclaredOversize(ContainerRequestContext request, HttpServerRequest http) {
+    public Optional<Response> refuseDeclaredOversize(ContainerRequestContext request, RoutingContext http) {
         if (!HttpMethod.POST.equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/documents")
                 || MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
             return Optional.empty();

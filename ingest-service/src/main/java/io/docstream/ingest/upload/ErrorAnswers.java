@@ -4,7 +4,7 @@ import io.docstream.ingest.announce.AnnouncementFailed;
 import io.docstream.ingest.config.IngestConfig;
 import io.docstream.ingest.store.StoreUnavailable;
 import io.quarkus.logging.Log;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +25,7 @@ public class ErrorAnswers {
     }
 
     @ServerExceptionMapper
-    public Response rejected(UploadRejected rejection, HttpServerRequest request) {
+    public Response rejected(UploadRejected rejection, RoutingContext request) {
         metrics.rejected(rejection.reason().name());
         if (rejection.reason() == Rejection.TOO_LARGE) {
             closeAfterAnswer(request);
@@ -37,7 +37,7 @@ public class ErrorAnswers {
      * A body cut off at the cap is still arriving; left open, the connection would have to swallow the
      * rest of it (up to gigabytes) before it could serve another request. Closing it ends the upload.
      */
-    static void closeAfterAnswer(HttpServerRequest request) {
+    static void closeAfterAnswer(RoutingContext request) {
         if (!request.isEnded()) {
             request.response().endHandler(ended -> request.connection().close());
         }
