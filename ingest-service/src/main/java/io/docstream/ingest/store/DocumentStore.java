@@ -12,6 +12,9 @@ public interface DocumentStore {
     /** The stored document with this id, if any. */
     Optional<StoredDocument> find(String docId);
 
+    /** The same, when the file name is known too (an upload): one direct look-up, no listing. */
+    Optional<StoredDocument> find(String docId, String fileName);
+
     /** Stores the bytes and metadata under {@code <prefix><doc_id>/<file_name>}; replaces an identical copy. */
     StoredDocument put(NewDocument document);
 

@@ -50,6 +50,12 @@ public final class LocalFolderStore implements DocumentStore {
         }
     }
 
+    /** The sidecar names the file, so the id alone is as direct a look-up as id and name. */
+    @Override
+    public Optional<StoredDocument> find(String docId, String fileName) {
+        return find(docId);
+    }
+
     @Override
     public StoredDocument put(NewDocument document) {
         String key = prefix + document.docId() + "/" + document.fileName();

@@ -51,6 +51,23 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     }
 
     @Override
+    public Optional<StoredDocument> find(String docId, String fileName) {
+        String key = prefix + docId + "/" + fileName;
+        try {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(UserMetadata.toStored(head.metadata(), uri(key), bucket, key, head.contentLength()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            if (e instanceof S3Exception s3e && s3e.statusCode() == 404) {
+                // A HEAD's 404 has no body to name the error; some servers' answers do not map to NoSuchKey.
+                return Optional.empty();
+            }
+            throw unavailable("cannot look up s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
     public StoredDocument put(NewDocument document) {
         String key = prefix + document.docId() + "/" + document.fileName();
         try {

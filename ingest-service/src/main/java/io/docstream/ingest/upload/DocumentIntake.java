@@ -44,7 +44,7 @@ public class DocumentIntake {
 
     /** Stores (unless already stored) and announces a checked upload. */
     public Admission admit(CheckedUpload upload) {
-        Optional<StoredDocument> existing = store.find(upload.docId());
+        Optional<StoredDocument> existing = store.find(upload.docId(), upload.fileName());
         if (existing.isPresent()) {
             announcer.announce(existing.get());
             return new Admission(existing.get(), true);

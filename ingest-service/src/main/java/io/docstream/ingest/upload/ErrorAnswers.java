@@ -38,8 +38,9 @@ public class ErrorAnswers {
      * rest of it (up to gigabytes) before it could serve another request. Closing it ends the upload.
      */
     static void closeAfterAnswer(RoutingContext request) {
-        if (!request.isEnded()) {
-            request.response().endHandler(ended -> request.connection().close());
+        if (!request.request().isEnded()) {
+            // response().close() once the answer is written: Vert.x flushes it, then closes the connection.
+            request.addEndHandler(ended -> request.response().close());
         }
     }
 
