@@ -55,6 +55,10 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
         return workDir.resolve("local-store");
     }
 
+    public static Path spoolDir() {
+        return workDir.resolve("spool");
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -79,7 +83,7 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
                 Map.entry("docstream.store.s3.access-key-id", s3.accessKey()),
                 Map.entry("docstream.store.s3.secret-access-key", s3.secretKey()),
                 Map.entry("docstream.store.local.root", localStoreRoot().toString()),
-                Map.entry("docstream.upload.spool-dir", workDir.resolve("spool").toString()));
+                Map.entry("docstream.upload.spool-dir", spoolDir().toString()));
     }
 
     @Override

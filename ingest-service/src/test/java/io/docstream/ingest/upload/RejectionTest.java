@@ -62,6 +62,7 @@ class RejectionTest {
         try {
             assertEquals(objectsBefore, objectKeys(), "a rejected upload must store nothing");
             assertEquals(0, arrivals.countSinceOpened(), "a rejected upload must announce nothing");
+            assertEquals(List.of(), spoolFiles(), "a rejected upload leaves no spool file");
         } finally {
             arrivals.close();
         }
@@ -209,6 +210,17 @@ class RejectionTest {
 
     private static String baseUri() {
         return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+    }
+
+    private static List<java.nio.file.Path> spoolFiles() {
+        if (!java.nio.file.Files.isDirectory(LocalServers.spoolDir())) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(LocalServers.spoolDir())) {
+            return files.toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> objectKeys() {

@@ -197,6 +197,26 @@ class UploadToS3Test {
     }
 
     @Test
+    void aDocumentPastTheMemoryThresholdIsSpooledAndTheSpoolFileRemoved() throws Exception {
+        // 64 KiB and less are checked in memory; this one (about 300 KB, under the test cap of 1 MiB) spills to disk.
+        byte[] unit = Corpus.bytes(Corpus.BULLETIN);
+        java.io.ByteArrayOutputStream big = new java.io.ByteArrayOutputStream();
+        while (big.size() < 300_000) {
+            big.write(unit);
+        }
+        byte[] bytes = big.toByteArray();
+        String docId = client().contentType("text/plain").queryParam("filename", "thirty bulletins.txt")
+                .body(bytes).post("/documents")
+                .then().statusCode(201).body("size", equalTo(bytes.length)).extract().path("doc_id");
+        byte[] stored = s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET)
+                .key("incoming/" + docId + "/thirty bulletins.txt")).asByteArray();
+        assertEquals(Corpus.sha256(bytes), Corpus.sha256(stored));
+        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(LocalServers.spoolDir())) {
+            assertEquals(0, left.count(), "spool files are deleted once the upload is answered");
+        }
+    }
+
+    @Test
     void anUnknownDocumentIsNotFound() {
         client().get("/documents/" + "0".repeat(32)).then().statusCode(404).body("error", equalTo("NOT_FOUND"));
         client().get("/documents/not-an-id").then().statusCode(404).body("error", equalTo("NOT_FOUND"));
