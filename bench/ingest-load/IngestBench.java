@@ -100,11 +100,12 @@ public class IngestBench {
                     report.append(bigUpload(service, "1 GiB, chunked, cap raised to 2 GiB: streamed and stored", false));
                 }
             }
+            System.out.println("\n" + report);
+            Files.writeString(repo.resolve("bench/ingest-load/RESULTS.md"), report.toString());
         } finally {
+            System.out.println("deleting " + work + " (tens of thousands of small files: this takes a while)");
             deleteTree(work);
         }
-        System.out.println("\n" + report);
-        Files.writeString(repo.resolve("bench/ingest-load/RESULTS.md"), report.toString());
         // The JDK HttpClient keeps non-daemon selector threads alive for a while: end now.
         System.exit(0);
     }
