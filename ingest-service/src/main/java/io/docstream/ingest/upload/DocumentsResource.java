@@ -73,6 +73,7 @@ public class DocumentsResource {
                 .orElseThrow(() -> new UploadRejected(Rejection.MISSING_FILE_NAME,
                         "name the document with the 'filename' query parameter or a Content-Disposition header"));
         String fileName = FileNames.sanitize(given);
+        // A body declared as a PDF or an image is refused before a byte of it is read.
         classifier.fromDeclaration(contentType, fileName);
         try (SpooledContent content = spooler.spool(body)) {
             Admission admission = intake.admit(intake.check(fileName, contentType, content));
