@@ -28,6 +28,15 @@ public interface IngestConfig {
 
     Announce announce();
 
+    Health health();
+
+    interface Health {
+        /** How long the readiness check waits for the Kafka cluster to answer. */
+        @WithName("kafka-timeout")
+        @WithDefault("2s")
+        Duration kafkaTimeout();
+    }
+
     interface Store {
         /** {@code local} (a folder, the default so the service starts with nothing configured) or {@code s3}. */
         @WithDefault("local")

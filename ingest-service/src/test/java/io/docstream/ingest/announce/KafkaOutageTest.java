@@ -34,6 +34,8 @@ class KafkaOutageTest {
                     .then().statusCode(503)
                     .header("Retry-After", notNullValue())
                     .body("error", equalTo("KAFKA_UNAVAILABLE"));
+            io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'object-store' }.status", equalTo("UP"));
         } finally {
             broker.restart();
         }
