@@ -103,6 +103,8 @@ public final class Demo {
                 System.out.println(resultTable(queries.run(sql)));
             }
         }
+        stack.tasksPerExecutor().forEach((executor, tasks) ->
+                System.out.printf("executor %s ran %d tasks%n", executor, tasks));
         System.out.printf("%ndemo %s after %.0f s; logs in %s%n", complete ? "complete" : "INCOMPLETE",
                 seconds(startNanos), options.stateDir().resolve("logs"));
         if (options.exitWhenDone()) {
