@@ -37,7 +37,7 @@ public final class Demo {
             System.exit(2);
             return;
         }
-        RunFiles runFiles = new RunFiles(home.resolve(".docstream/run"));
+        RunFiles runFiles = new RunFiles(RunFiles.directory(home));
         List<String> running = runFiles.alive().toList();
         if (!running.isEmpty()) {
             System.err.println("docstream demo: a stack is already running (" + String.join(", ", running)
