@@ -7,29 +7,35 @@ import java.util.regex.Pattern;
 
 /**
  * end_date: the application deadline from the APPLICATION DEADLINE section. "must be received by <date>" wins;
- * otherwise the closing date of the last "From ... to <date>" filing window. Dates in other sentences (tests,
+ * otherwise the closing date of the last "From ... to <date>" filing window, or a date the section starts with. Dates in other sentences (tests,
  * lists "kept on file until") are not deadlines; a section that only says filing "may close without prior
  * notice" has none.
  */
 public final class DeadlineRule {
 
-    private static final Pattern RECEIVED_BY = Pattern.compile(
-            "(?i)\\b(?:received|submitted|filed|accepted)\\b[^.;]{0,60}?\\bby\\b");
+    private static final Pattern RECEIVED = Pattern.compile("(?i)\\b(?:received|submitted|filed)\\b");
+    private static final int RECEIVED_REACH = 60;
     private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\bto\\b");
     private static final int WINDOW_CLOSE_REACH = 40;
+    private static final int LEADING_DATE_REACH = 12;
 
     private DeadlineRule() {
     }
 
     public static Optional<LocalDate> deadline(String deadlineText) {
-        Matcher by = RECEIVED_BY.matcher(deadlineText);
-        while (by.find()) {
-            Optional<LocalDate> date = dateRightAfter(deadlineText, by.end(), 40);
+        Matcher received = RECEIVED.matcher(deadlineText);
+        while (received.find()) {
+            Optional<LocalDate> date = dateRightAfter(deadlineText, received.end(), RECEIVED_REACH);
             if (date.isPresent()) {
                 return date;
             }
         }
-        return lastWindowClose(deadlineText);
+        Optional<LocalDate> windowClose = lastWindowClose(deadlineText);
+        if (windowClose.isPresent()) {
+            return windowClose;
+        }
+        // "APPLICATION DEADLINE: Tuesday, March 24, 2015 at 4:00 p.m.": the section is the date itself.
+        return dateRightAfter(deadlineText, 0, LEADING_DATE_REACH);
     }
 
     private static Optional<LocalDate> lastWindowClose(String text) {

@@ -52,7 +52,8 @@ public final class ExamTypeRule {
     }
 
     static Optional<String> fromBasis(String statement) {
-        boolean open = statement.contains("OPEN COMPETITIVE");
+        // "COMPET" also matches the misspelling "OPEN COMPETITVE" found in real bulletins.
+        boolean open = statement.contains("OPEN COMPET");
         boolean interdepartmental = statement.contains("INTERDEPARTMENTAL PROMOTIONAL")
                 || statement.contains("INTER-DEPARTMENTAL PROMOTIONAL");
         boolean departmental = !interdepartmental && statement.contains("DEPARTMENTAL PROMOTIONAL");

@@ -23,6 +23,7 @@ public final class HeadingRecognizer {
     private static final Pattern REQUIREMENTS = Pattern.compile(
             "REQUIREMENTS?( ?/ ?MI[A-Z]*M (QUAL[A-Z]*|REQUIREMENTS?))?|MINIMUM (QUAL[A-Z]*|REQUIREMENTS?)");
     private static final Pattern WHERE_TO_APPLY = Pattern.compile("WHERE TO APPLY|HOW TO APPLY");
+    private static final Pattern APPLICATION_PROCESS = Pattern.compile("APPLICATION PROCESS");
     private static final Pattern APPLICATION_DEADLINE = Pattern.compile("APPLICATION DEADLINES?");
     private static final Pattern SELECTION_PROCESS = Pattern.compile("SELECTION (PROCESS|PROCEDURES?)");
 
@@ -35,7 +36,7 @@ public final class HeadingRecognizer {
     }
 
     public static Optional<HeadingMatch> recognize(String line) {
-        int length = line.length();
+        int length = line.strip().length();
         if (length == 0) {
             return Optional.empty();
         }
@@ -79,6 +80,9 @@ public final class HeadingRecognizer {
         }
         if (WHERE_TO_APPLY.matcher(key).matches()) {
             return Heading.WHERE_TO_APPLY;
+        }
+        if (APPLICATION_PROCESS.matcher(key).matches()) {
+            return Heading.APPLICATION_PROCESS;
         }
         if (APPLICATION_DEADLINE.matcher(key).matches()) {
             return Heading.APPLICATION_DEADLINE;

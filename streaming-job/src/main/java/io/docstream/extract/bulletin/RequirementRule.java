@@ -1,5 +1,7 @@
 package io.docstream.extract.bulletin;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -7,31 +9,45 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * experience_length, job_type, education_length and school_type from the requirements. Alternatives are joined
- * by "or" and combined conditions by "and", so the first requirement is the text up to the first item that ends
- * in "or" (all of it when nothing does).
+ * experience_length, job_type, education_length and school_type from the requirements. The first requirement is
+ * the first numbered item (or, when nothing is numbered, the first paragraph); education is read from the first
+ * requirement sentence that names an education, skipping sentences about substituting one for another.
  */
 public final class RequirementRule {
 
-    private static final Pattern ALTERNATIVE_END = Pattern.compile("(?i)(?:[;,]\\s*|\\s)or\\s*(?:\\n|$)|\\n\\s*or\\s*\\n|;\\s+or\\s+(?=\\d+\\.|[a-z]\\.)");
+    /** A line starting a numbered requirement other than the first ("2.", "3)"), or a paragraph break. */
+    private static final Pattern NEXT_ITEM = Pattern.compile("\\n\\s*(?:[2-9]|\\d{2,})\\s*[.)]|\\n\\s*\\n");
+    /** A later requirement numbered inside a running line: "...; or 2. Two years...". */
+    private static final Pattern INLINE_NEXT_ITEM = Pattern.compile("[;,]\\s*(?:and|or)?\\s+(?:[2-9]|\\d{2,})[.)]\\s");
     private static final Pattern DURATION = Pattern.compile(
-            "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one-half|a half))?[\\s-]+(years?|months?)\\b");
+            "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one-half|a half))?\\s+(years?|months?)\\b"
+                    + "(?!\\s+(?:college|university|accredited|degree))");
     private static final int EXPERIENCE_REACH = 120;
     private static final Pattern JOB_TYPE = Pattern.compile("(?i)\\b(full|part)[\\s-]time\\b");
-    private static final Pattern COLLEGE_YEARS = Pattern.compile(
-            "(?i)\\b(" + NumberWords.PATTERN + ")[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+)?"
-                    + "(?:(?:four|two)-year\\s+)?(college|university)");
+    private static final Pattern EDUCATION_YEARS = Pattern.compile(
+            "(?i)\\b(" + NumberWords.PATTERN + ")(?:[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+|recognized\\s+)?"
+                    + "(?:college|university)|\\s+years?\\s+(?:of\\s+)?(?:college|university|education))|\\b(bachelor)'?s?'?\\s+degree");
+    private static final double BACHELOR_YEARS = 4;
     private static final Pattern SCHOOL = Pattern.compile(
             "(?i)\\b(college or university|university|college|high school|trade school|vocational school|"
                     + "technical school|apprenticeship|law school|graduate school)\\b");
+    private static final Pattern SENTENCE_END = Pattern.compile("\\n|\\.\\s+(?=[A-Z0-9])|;\\s+");
 
     private RequirementRule() {
     }
 
-    /** The first requirement: everything up to and including the first alternative that ends in "or". */
+    /** The first requirement: the first numbered item, or the first paragraph when nothing is numbered. */
     public static String firstRequirement(String reqText) {
-        Matcher end = ALTERNATIVE_END.matcher(reqText);
-        return end.find() ? reqText.substring(0, end.start()) : reqText;
+        int end = reqText.length();
+        Matcher next = NEXT_ITEM.matcher(reqText);
+        if (next.find()) {
+            end = next.start();
+        }
+        Matcher inline = INLINE_NEXT_ITEM.matcher(reqText).region(0, end);
+        if (inline.find()) {
+            end = inline.start();
+        }
+        return reqText.substring(0, end);
     }
 
     /** "Two years of full-time paid experience" → "2 years"; "six months of ... experience" → "0.5 years". */
@@ -40,9 +56,9 @@ public final class RequirementRule {
         while (duration.find()) {
             int reachEnd = Math.min(firstRequirement.length(), duration.end() + EXPERIENCE_REACH);
             String after = firstRequirement.substring(duration.end(), reachEnd).toLowerCase(Locale.ROOT);
-            int experience = after.indexOf("experience");
             int stop = firstStop(after);
-            if (experience >= 0 && (stop < 0 || experience < stop)) {
+            String statement = stop < 0 ? after : after.substring(0, stop);
+            if (statement.contains("experience") || statement.contains(" paid ")) {
                 OptionalDouble years = years(duration);
                 if (years.isPresent()) {
                     return Optional.of(NumberWords.years(years.getAsDouble()));
@@ -61,25 +77,42 @@ public final class RequirementRule {
         return Optional.empty();
     }
 
-    /** "a four-year college or university" → "4 years"; "two years of college" → "2 years". */
-    public static Optional<String> educationLength(String firstRequirement) {
-        Matcher college = COLLEGE_YEARS.matcher(firstRequirement);
-        if (college.find()) {
-            OptionalDouble years = NumberWords.value(college.group(1));
-            if (years.isPresent()) {
-                return Optional.of(NumberWords.years(years.getAsDouble()));
+    /** "a four-year college or university" → "4 years"; "two years of college" → "2 years"; a bachelor's degree → "4 years". */
+    public static Optional<String> educationLength(String reqText) {
+        for (String sentence : requirementSentences(reqText)) {
+            Matcher education = EDUCATION_YEARS.matcher(sentence);
+            if (education.find()) {
+                OptionalDouble years = education.group(2) != null
+                        ? OptionalDouble.of(BACHELOR_YEARS) : NumberWords.value(education.group(1));
+                if (years.isPresent()) {
+                    return Optional.of(NumberWords.years(years.getAsDouble()));
+                }
             }
         }
         return Optional.empty();
     }
 
     /** The kind of school the first education requirement names, lower case: "college or university", "high school". */
-    public static Optional<String> schoolType(String firstRequirement) {
-        Matcher school = SCHOOL.matcher(firstRequirement);
-        if (school.find()) {
-            return Optional.of(school.group(1).toLowerCase(Locale.ROOT));
+    public static Optional<String> schoolType(String reqText) {
+        for (String sentence : requirementSentences(reqText)) {
+            Matcher school = SCHOOL.matcher(sentence);
+            if (school.find()) {
+                return Optional.of(school.group(1).toLowerCase(Locale.ROOT));
+            }
         }
         return Optional.empty();
+    }
+
+    /** Sentences that state requirements: those offering substitutes for a requirement are left out. */
+    private static List<String> requirementSentences(String reqText) {
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(reqText)) {
+            String lower = sentence.toLowerCase(Locale.ROOT);
+            if (!lower.contains("substitut") && !lower.contains("in lieu")) {
+                sentences.add(sentence);
+            }
+        }
+        return sentences;
     }
 
     private static OptionalDouble years(Matcher duration) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class SalaryRule {
 
-    private static final Pattern AMOUNT = Pattern.compile("\\$\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d{1,2})?");
+    private static final Pattern AMOUNT = Pattern.compile("\\$\\s*(\\d{1,3}(?:, ?\\d{3})+|\\d+)(?:\\.\\d{1,2})?");
     private static final Pattern OTHER_DEPARTMENT = Pattern.compile(
             "(?i)\\bsalar(?:y|ies)(?:\\s+ranges?)?\\s+(?:in|for|at)\\s+(?:the\\s+)?"
                     + "(?:department|harbor|airport|los angeles world airports|port|lawa)");
@@ -38,6 +38,17 @@ public final class SalaryRule {
         return new Salaries(general.range(), waterAndPower.range());
     }
 
+    /** The DWP salary stated elsewhere, e.g. in a note under the salary: "1. The salary in the Department of Water and Power is ...". */
+    public static Optional<AmountRange> waterAndPower(Section section) {
+        Accumulator waterAndPower = new Accumulator();
+        for (String statement : SalaryStatements.of(section)) {
+            if (statement.toLowerCase(Locale.ROOT).contains("water and power")) {
+                addAmounts(statement, waterAndPower);
+            }
+        }
+        return waterAndPower.range();
+    }
+
     /** Every dollar amount in the text, "$60,489", "$ 108,722", "$5000". */
     static void addAmounts(String text, Accumulator into) {
         if (text.indexOf('$') < 0) {
@@ -45,7 +56,7 @@ public final class SalaryRule {
         }
         Matcher matcher = AMOUNT.matcher(text);
         while (matcher.find()) {
-            into.add(Double.parseDouble(matcher.group(1).replace(",", "")));
+            into.add(Double.parseDouble(matcher.group(1).replace(",", "").replace(" ", "")));
         }
     }
 
