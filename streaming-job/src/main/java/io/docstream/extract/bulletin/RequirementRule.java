@@ -16,17 +16,18 @@ import java.util.regex.Pattern;
 public final class RequirementRule {
 
     /** A line starting a numbered requirement other than the first ("2.", "3)"), or a paragraph break. */
-    private static final Pattern NEXT_ITEM = Pattern.compile("\\n\\s*(?:[2-9]|\\d{2,})\\s*[.)]|\\n\\s*\\n");
+    private static final Pattern NEXT_ITEM = Pattern.compile(
+            "\\n\\s*(?:[2-9]|\\d{2,})(?:\\s*[.)]|\\s+(?=[A-Z]))|\\n\\s*\\n");
     /** A later requirement numbered inside a running line: "...; or 2. Two years...". */
     private static final Pattern INLINE_NEXT_ITEM = Pattern.compile("[;,]\\s*(?:and|or)?\\s+(?:[2-9]|\\d{2,})[.)]\\s");
     private static final Pattern DURATION = Pattern.compile(
-            "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one-half|a half))?\\s+(years?|months?)\\b"
+            "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one-half|a half))?[\\s-]+(years?|months?)\\b"
                     + "(?!\\s+(?:college|university|accredited|degree))");
     private static final int EXPERIENCE_REACH = 120;
     private static final Pattern JOB_TYPE = Pattern.compile("(?i)\\b(full|part)[\\s-]time\\b");
     private static final Pattern EDUCATION_YEARS = Pattern.compile(
             "(?i)\\b(" + NumberWords.PATTERN + ")(?:[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+|recognized\\s+)?"
-                    + "(?:college|university)|\\s+years?\\s+(?:of\\s+)?(?:college|university|education))|\\b(bachelor)'?s?'?\\s+degree");
+                    + "(?:college|university|degree)|\\s+years?\\s+(?:of\\s+)?(?:college|university|education))|\\b(bachelor)'?s?'?\\s+degree");
     private static final double BACHELOR_YEARS = 4;
     private static final Pattern SCHOOL = Pattern.compile(
             "(?i)\\b(college or university|university|college|high school|trade school|vocational school|"
@@ -58,7 +59,8 @@ public final class RequirementRule {
             String after = firstRequirement.substring(duration.end(), reachEnd).toLowerCase(Locale.ROOT);
             int stop = firstStop(after);
             String statement = stop < 0 ? after : after.substring(0, stop);
-            if (statement.contains("experience") || statement.contains(" paid ")) {
+            // "Two years of ... experience", "... of full-time paid library work", "Four years as a Police Officer".
+            if (statement.contains("experience") || statement.contains(" paid ") || statement.startsWith(" as ")) {
                 OptionalDouble years = years(duration);
                 if (years.isPresent()) {
                     return Optional.of(NumberWords.years(years.getAsDouble()));
