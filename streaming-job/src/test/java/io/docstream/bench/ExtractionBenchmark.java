@@ -1,0 +1,91 @@
+package io.docstream.bench;
+
+import io.docstream.extract.DocType;
+import io.docstream.extract.DocumentExtractor;
+import io.docstream.extract.Extraction;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Extraction throughput on one thread over the whole corpus (443 bulletins and the JSON record files), read
+ * into memory first so only extraction is measured. The score is documents per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ExtractionBenchmark {
+
+    /** The corpus holds 443 bulletins and 7 JSON files; the per-invocation count must match what setup loads. */
+    static final int CORPUS_DOCUMENTS = 450;
+
+    private final DocumentExtractor extractor = new DocumentExtractor();
+    private final List<Document> documents = new ArrayList<>();
+
+    record Document(DocType type, String fileName, byte[] bytes) {
+    }
+
+    @Setup
+    public void loadCorpus() throws IOException {
+        Path corpus = Path.of(System.getProperty("docstream.corpus.dir", "../shared/corpus"));
+        load(corpus.resolve("bulletins"), DocType.BULLETIN);
+        load(corpus.resolve("json"), DocType.JSON_RECORD);
+        if (documents.size() != CORPUS_DOCUMENTS) {
+            throw new IllegalStateException("expected " + CORPUS_DOCUMENTS + " corpus documents under " + corpus
+                    + ", found " + documents.size());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CORPUS_DOCUMENTS)
+    public void extractCorpus(Blackhole blackhole) {
+        for (Document document : documents) {
+            Extraction extraction = extractor.extract(document.type(), document.fileName(), document.bytes());
+            blackhole.consume(extraction);
+        }
+    }
+
+    private void load(Path folder, DocType type) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                documents.add(new Document(type, file.getFileName().toString(), Files.readAllBytes(file)));
+            }
+        }
+    }
+
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        Options options = new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
+                .include(ExtractionBenchmark.class.getSimpleName())
+                .build();
+        new Runner(options).run();
+    }
+}
