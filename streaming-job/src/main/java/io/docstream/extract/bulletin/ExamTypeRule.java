@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * exam_type from the statement "THIS EXAMINATION IS TO BE GIVEN ... BASIS" (which spans several lines),
- * falling back to the "(Exam Open to ...)" line under the open date.
+ * falling back to the "(Exam Open to ...)" line under the open date. When a bulletin repeats the statement
+ * (e.g. for a second list), the first one is the examination's.
  */
 public final class ExamTypeRule {
 
@@ -22,19 +23,18 @@ public final class ExamTypeRule {
 
     public static Optional<String> examType(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            String upper = lines.get(i).toUpperCase(Locale.ROOT);
-            int at = upper.indexOf("EXAMINATION IS TO BE GIVEN");
+            String line = lines.get(i);
+            int at = CaseInsensitive.indexOf(line, "EXAMINATION IS TO BE GIVEN");
             if (at >= 0) {
-                Optional<String> type = fromBasis(statementFrom(lines, i, upper.substring(at)));
+                Optional<String> type = fromBasis(statementFrom(lines, i, line.substring(at).toUpperCase(Locale.ROOT)));
                 if (type.isPresent()) {
                     return type;
                 }
             }
         }
         for (String line : lines) {
-            String upper = line.toUpperCase(Locale.ROOT);
-            if (upper.contains("(EXAM OPEN TO")) {
-                return fromOpenTo(upper);
+            if (CaseInsensitive.indexOf(line, "(EXAM OPEN TO") >= 0) {
+                return fromOpenTo(line.toUpperCase(Locale.ROOT));
             }
         }
         return Optional.empty();

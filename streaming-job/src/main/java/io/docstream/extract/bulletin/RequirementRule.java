@@ -24,6 +24,9 @@ public final class RequirementRule {
             "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one-half|a half))?[\\s-]+(years?|months?)\\b"
                     + "(?!\\s+(?:college|university|accredited|degree))");
     private static final int EXPERIENCE_REACH = 120;
+    /** How far before "year"/"month" a duration may start: "eighteen (18) and one-half months". */
+    private static final int UNIT_LOOKBEHIND = 45;
+    private static final int UNIT_LENGTH = 6;
     private static final Pattern JOB_TYPE = Pattern.compile("(?i)\\b(full|part)[\\s-]time\\b");
     private static final Pattern EDUCATION_YEARS = Pattern.compile(
             "(?i)\\b(" + NumberWords.PATTERN + ")(?:[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+|recognized\\s+)?"
@@ -53,10 +56,16 @@ public final class RequirementRule {
 
     /** "Two years of full-time paid experience" → "2 years"; "six months of ... experience" → "0.5 years". */
     public static Optional<String> experienceLength(String firstRequirement) {
-        Matcher duration = DURATION.matcher(firstRequirement);
-        while (duration.find()) {
-            int reachEnd = Math.min(firstRequirement.length(), duration.end() + EXPERIENCE_REACH);
-            String after = firstRequirement.substring(duration.end(), reachEnd).toLowerCase(Locale.ROOT);
+        String lower = firstRequirement.toLowerCase(Locale.ROOT);
+        Matcher duration = DURATION.matcher(firstRequirement).useTransparentBounds(true).useAnchoringBounds(false);
+        // Only the few places that name a unit can hold a duration; the pattern runs just around them.
+        for (int unit = nextUnit(lower, 0); unit >= 0; unit = nextUnit(lower, unit + 1)) {
+            duration.region(Math.max(0, unit - UNIT_LOOKBEHIND), Math.min(lower.length(), unit + UNIT_LENGTH));
+            if (!duration.find()) {
+                continue;
+            }
+            int reachEnd = Math.min(lower.length(), duration.end() + EXPERIENCE_REACH);
+            String after = lower.substring(duration.end(), reachEnd);
             int stop = firstStop(after);
             String statement = stop < 0 ? after : after.substring(0, stop);
             // "Two years of ... experience", "... of full-time paid library work", "Four years as a Police Officer".
@@ -68,6 +77,15 @@ public final class RequirementRule {
             }
         }
         return Optional.empty();
+    }
+
+    private static int nextUnit(String lower, int from) {
+        int year = lower.indexOf("year", from);
+        int month = lower.indexOf("month", from);
+        if (year < 0) {
+            return month;
+        }
+        return month < 0 ? year : Math.min(year, month);
     }
 
     /** "full-time" or "part-time" from the first requirement that says which. */
@@ -83,7 +101,7 @@ public final class RequirementRule {
     public static Optional<String> educationLength(String reqText) {
         for (String sentence : requirementSentences(reqText)) {
             Matcher education = EDUCATION_YEARS.matcher(sentence);
-            if (education.find()) {
+            if (mayNameEducation(sentence) && education.find()) {
                 OptionalDouble years = education.group(2) != null
                         ? OptionalDouble.of(BACHELOR_YEARS) : NumberWords.value(education.group(1));
                 if (years.isPresent()) {
@@ -105,12 +123,16 @@ public final class RequirementRule {
         return Optional.empty();
     }
 
+    private static boolean mayNameEducation(String sentence) {
+        return CaseInsensitive.indexOf(sentence, "COLLEGE") >= 0 || CaseInsensitive.indexOf(sentence, "UNIVERSIT") >= 0
+                || CaseInsensitive.indexOf(sentence, "EDUCATION") >= 0 || CaseInsensitive.indexOf(sentence, "DEGREE") >= 0;
+    }
+
     /** Sentences that state requirements: those offering substitutes for a requirement are left out. */
     private static List<String> requirementSentences(String reqText) {
         List<String> sentences = new ArrayList<>();
         for (String sentence : SENTENCE_END.split(reqText)) {
-            String lower = sentence.toLowerCase(Locale.ROOT);
-            if (!lower.contains("substitut") && !lower.contains("in lieu")) {
+            if (CaseInsensitive.indexOf(sentence, "SUBSTITUT") < 0 && CaseInsensitive.indexOf(sentence, "IN LIEU") < 0) {
                 sentences.add(sentence);
             }
         }
