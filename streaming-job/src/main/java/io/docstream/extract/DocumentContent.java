@@ -13,49 +13,40 @@ final class DocumentContent {
     private DocumentContent() {
     }
 
+    /** One pass over the bytes: the first NUL, the control bytes near the start, whether anything is not white space. */
     static Optional<Extraction.Quarantined> unreadable(byte[] bytes) {
-        if (isBlank(bytes)) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int sniffEnd = Math.min(bytes.length, start + SNIFF_BYTES);
+        int firstNul = -1;
+        int controls = 0;
+        boolean blank = true;
+        for (int i = start; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b > ' ') {
+                blank = false;
+            } else if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                if (b == 0 && firstNul < 0) {
+                    firstNul = i;
+                }
+                if (i < sniffEnd) {
+                    controls++;
+                }
+            }
+        }
+        if (blank) {
             return Optional.of(new Extraction.Quarantined(QuarantineReason.EMPTY,
                     bytes.length == 0 ? "the document has no bytes" : "the document holds only white space"));
         }
-        int nul = indexOfNul(bytes);
-        if (nul >= 0) {
+        if (firstNul >= 0) {
             return Optional.of(new Extraction.Quarantined(QuarantineReason.NOT_TEXT,
-                    "binary content: NUL byte at offset " + nul));
+                    "binary content: NUL byte at offset " + firstNul));
         }
-        int sniffed = Math.min(bytes.length, SNIFF_BYTES);
-        int controls = 0;
-        for (int i = 0; i < sniffed; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
-                controls++;
-            }
-        }
+        int sniffed = sniffEnd - start;
         if (controls > sniffed * MAX_CONTROL_SHARE) {
             return Optional.of(new Extraction.Quarantined(QuarantineReason.NOT_TEXT,
                     "binary content: " + controls + " control bytes in the first " + sniffed + " bytes"));
         }
         return Optional.empty();
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        for (int i = start; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOfNul(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

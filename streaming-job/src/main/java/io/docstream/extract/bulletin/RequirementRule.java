@@ -99,6 +99,9 @@ public final class RequirementRule {
 
     /** "a four-year college or university" → "4 years"; "two years of college" → "2 years"; a bachelor's degree → "4 years". */
     public static Optional<String> educationLength(String reqText) {
+        if (!mayNameEducation(reqText)) {
+            return Optional.empty();
+        }
         for (String sentence : requirementSentences(reqText)) {
             Matcher education = EDUCATION_YEARS.matcher(sentence);
             if (mayNameEducation(sentence) && education.find()) {
@@ -114,6 +117,11 @@ public final class RequirementRule {
 
     /** The kind of school the first education requirement names, lower case: "college or university", "high school". */
     public static Optional<String> schoolType(String reqText) {
+        String lower = reqText.toLowerCase(Locale.ROOT);
+        if (!lower.contains("school") && !lower.contains("college") && !lower.contains("universit")
+                && !lower.contains("apprentice")) {
+            return Optional.empty();
+        }
         for (String sentence : requirementSentences(reqText)) {
             Matcher school = SCHOOL.matcher(sentence);
             if (school.find()) {
@@ -123,16 +131,18 @@ public final class RequirementRule {
         return Optional.empty();
     }
 
-    private static boolean mayNameEducation(String sentence) {
-        return CaseInsensitive.indexOf(sentence, "COLLEGE") >= 0 || CaseInsensitive.indexOf(sentence, "UNIVERSIT") >= 0
-                || CaseInsensitive.indexOf(sentence, "EDUCATION") >= 0 || CaseInsensitive.indexOf(sentence, "DEGREE") >= 0;
+    private static boolean mayNameEducation(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("college") || lower.contains("universit") || lower.contains("education")
+                || lower.contains("degree");
     }
 
     /** Sentences that state requirements: those offering substitutes for a requirement are left out. */
     private static List<String> requirementSentences(String reqText) {
         List<String> sentences = new ArrayList<>();
         for (String sentence : SENTENCE_END.split(reqText)) {
-            if (CaseInsensitive.indexOf(sentence, "SUBSTITUT") < 0 && CaseInsensitive.indexOf(sentence, "IN LIEU") < 0) {
+            String lower = sentence.toLowerCase(Locale.ROOT);
+            if (!lower.contains("substitut") && !lower.contains("in lieu")) {
                 sentences.add(sentence);
             }
         }

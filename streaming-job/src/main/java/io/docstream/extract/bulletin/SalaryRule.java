@@ -31,7 +31,7 @@ public final class SalaryRule {
             String lower = statement.toLowerCase(Locale.ROOT);
             if (lower.contains("water and power")) {
                 addAmounts(statement, waterAndPower);
-            } else if (!OTHER_DEPARTMENT.matcher(statement).find()) {
+            } else if (!lower.contains("salar") || !OTHER_DEPARTMENT.matcher(statement).find()) {
                 addAmounts(statement, general);
             }
         }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class SelectionRule {
 
-    private static final Pattern WEIGHT_LABEL = Pattern.compile("(?i)^\\s*examination\\s+weights?\\s*:?\\s*");
+    private static final String WEIGHT_LABEL = "EXAMINATION WEIGHT";
     private static final Pattern CONSISTS_OF = Pattern.compile(
             "(?i)examination (?:will|shall) consist (?:entirely )?of (?:an? |the )?([^.;]{3,120})");
     private static final Pattern COMPONENT_WORDS = Pattern.compile(
@@ -31,14 +31,15 @@ public final class SelectionRule {
             if (leader < 0) {
                 continue;
             }
-            String name = WEIGHT_LABEL.matcher(line.substring(0, leader)).replaceFirst("").strip();
+            String name = withoutWeightLabel(line.substring(0, leader)).strip();
             if (!name.isEmpty() && name.length() <= 80) {
                 components.add(Whitespace.collapse(name));
             }
         }
         if (components.isEmpty()) {
-            Matcher consists = CONSISTS_OF.matcher(selectionSection.flatText());
-            if (consists.find()) {
+            String text = selectionSection.flatText();
+            Matcher consists = CONSISTS_OF.matcher(text);
+            if (CaseInsensitive.indexOf(text, "CONSIST") >= 0 && consists.find()) {
                 Matcher word = COMPONENT_WORDS.matcher(consists.group(1));
                 while (word.find()) {
                     components.add(capitalize(word.group(1)));
@@ -46,6 +47,22 @@ public final class SelectionRule {
             }
         }
         return components;
+    }
+
+    /** "Examination Weights:\tWritten Test " → "Written Test ": the table's label shares the first row's line. */
+    static String withoutWeightLabel(String cell) {
+        String stripped = cell.strip();
+        if (!stripped.regionMatches(true, 0, WEIGHT_LABEL, 0, WEIGHT_LABEL.length())) {
+            return stripped;
+        }
+        int rest = WEIGHT_LABEL.length();
+        if (rest < stripped.length() && (stripped.charAt(rest) == 's' || stripped.charAt(rest) == 'S')) {
+            rest++;
+        }
+        if (rest < stripped.length() && stripped.charAt(rest) == ':') {
+            rest++;
+        }
+        return stripped.substring(rest);
     }
 
     /** Where a dot leader (". . ." or "...") begins, or -1. */
