@@ -54,7 +54,10 @@ final class BulletinExtractor {
         String notes = orWarn(salaryNotes(bulletin), ParseWarning.NO_NOTES, warnings);
         String duties = orWarn(bulletin.firstText(Heading.DUTIES), ParseWarning.NO_DUTIES, warnings);
 
-        List<String> selection = bulletin.first(Heading.SELECTION_PROCESS).map(SelectionRule::selection).orElse(List.of());
+        List<String> selection = bulletin.first(Heading.SELECTION_PROCESS).map(SelectionRule::selection)
+                .filter(components -> !components.isEmpty())
+                .or(() -> SelectionRule.weightTableSection(bulletin).map(SelectionRule::selection))
+                .orElse(List.of());
         if (selection.isEmpty()) {
             warnings.add(ParseWarning.NO_SELECTION.name());
         }

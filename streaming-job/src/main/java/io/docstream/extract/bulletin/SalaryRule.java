@@ -29,6 +29,9 @@ public final class SalaryRule {
         Accumulator waterAndPower = new Accumulator();
         for (String statement : SalaryStatements.of(salarySection)) {
             String lower = statement.toLowerCase(Locale.ROOT);
+            if (lower.contains("hourly") || lower.contains("per hour")) {
+                continue; // "The per diem hourly rate is $22.42." is not an annual salary
+            }
             if (lower.contains("water and power")) {
                 addAmounts(statement, waterAndPower);
             } else if (!lower.contains("salar") || !OTHER_DEPARTMENT.matcher(statement).find()) {

@@ -3,6 +3,7 @@ package io.docstream.extract.bulletin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 public final class SelectionRule {
 
     private static final String WEIGHT_LABEL = "EXAMINATION WEIGHT";
+    /** Longer text before a dot leader is a sentence, not a component's name. */
+    private static final int MAX_COMPONENT_LENGTH = 120;
     private static final Pattern CONSISTS_OF = Pattern.compile(
             "(?i)examination (?:will|shall) consist (?:entirely )?of (?:an? |the )?([^.;]{3,120})");
     private static final Pattern COMPONENT_WORDS = Pattern.compile(
@@ -32,7 +35,7 @@ public final class SelectionRule {
                 continue;
             }
             String name = withoutWeightLabel(line.substring(0, leader)).strip();
-            if (!name.isEmpty() && name.length() <= 80) {
+            if (!name.isEmpty() && name.length() <= MAX_COMPONENT_LENGTH) {
                 components.add(Whitespace.collapse(name));
             }
         }
@@ -47,6 +50,18 @@ public final class SelectionRule {
             }
         }
         return components;
+    }
+
+    /** The section holding the "Examination Weight(s):" table, for bulletins that have no SELECTION PROCESS heading. */
+    public static Optional<Section> weightTableSection(BulletinSections bulletin) {
+        for (Section section : bulletin.sections()) {
+            for (String line : section.body()) {
+                if (CaseInsensitive.indexOf(line, WEIGHT_LABEL) >= 0) {
+                    return Optional.of(section);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** "Examination Weights:\tWritten Test " → "Written Test ": the table's label shares the first row's line. */

@@ -66,6 +66,12 @@ class SalaryRuleTest {
     }
 
     @Test
+    void anHourlyRateIsNotAnAnnualAmount() {
+        assertEquals(Optional.of(new AmountRange(46812, 58150)),
+                salaries("$46,812 to $58,150\r\nThe per diem hourly rate is $22.42.").general());
+    }
+
+    @Test
     void aPendingSalaryHasNoAmount() {
         assertEquals(Optional.empty(),
                 salaries("Salary scale pending. Salary to be determined prior to appointment.").general());
