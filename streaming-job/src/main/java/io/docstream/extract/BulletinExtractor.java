@@ -75,7 +75,7 @@ final class BulletinExtractor {
                 bulletin.firstText(Heading.WHERE_TO_APPLY).or(() -> bulletin.firstText(Heading.APPLICATION_PROCESS))
                         .map(ApplicationLocationRule::applicationLocation),
                 ParseWarning.NO_APPLICATION_LOCATION, warnings);
-        String examType = orWarn(ExamTypeRule.examType(lines), ParseWarning.NO_EXAM_TYPE, warnings);
+        String examType = orWarn(ExamTypeRule.examType(decoded.text()), ParseWarning.NO_EXAM_TYPE, warnings);
 
         Double salaryStart = general == null ? null : general.low();
         Double salaryEnd = general == null ? null : general.high();

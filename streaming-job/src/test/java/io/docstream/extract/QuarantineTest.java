@@ -39,7 +39,7 @@ class QuarantineTest {
         Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN, "binary-with-nul.txt",
                 Fixtures.bytes("bad/binary-with-nul.txt")));
         assertEquals(QuarantineReason.NOT_TEXT, result.reason());
-        assertEquals("binary content: NUL byte at offset 8", result.message());
+        assertEquals("binary content: NUL character at position 8", result.message());
     }
 
     @Test

@@ -82,23 +82,21 @@ public final class SelectionRule {
 
     /** Where a dot leader (". . ." or "...") begins, or -1. */
     static int dotLeaderStart(String line) {
-        int dots = 0;
-        int start = -1;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '.') {
-                if (dots == 0) {
-                    start = i;
-                }
-                dots++;
-                if (dots >= 3) {
-                    return start;
-                }
-            } else if (c != ' ') {
-                dots = 0;
-            }
+        int spaced = line.indexOf(". . .");
+        int packed = line.indexOf("...");
+        int found = spaced < 0 ? packed : packed < 0 ? spaced : Math.min(spaced, packed);
+        if (found < 0) {
+            return -1;
         }
-        return -1;
+        // Back over ". ." or ".." typed before the run: "Essay .. . . ." starts at the first dot.
+        int start = found;
+        while (start > 0 && (line.charAt(start - 1) == '.' || line.charAt(start - 1) == ' ')) {
+            start--;
+        }
+        while (start < found && line.charAt(start) == ' ') {
+            start++;
+        }
+        return start;
     }
 
     private static String capitalize(String word) {
