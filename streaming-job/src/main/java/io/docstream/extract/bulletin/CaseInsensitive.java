@@ -1,33 +1,54 @@
 package io.docstream.extract.bulletin;
 
-/** Case-insensitive search without copying the text into upper case first (rules scan every line). */
+/**
+ * Case-insensitive search without copying the text into one case first (rules scan whole bulletins). It jumps
+ * between occurrences of the needle's rarest letter with String.indexOf, a vectorised intrinsic, and compares
+ * the whole needle only there.
+ */
 final class CaseInsensitive {
+
+    /** English letters from rarest to most common: the first one found in a needle is its anchor. */
+    private static final String RARITY = "XQJZKVBPYGFWMUCLDRHSNIOATE";
 
     private CaseInsensitive() {
     }
 
-    /** ASCII letters lower-cased, every other character kept, so positions match the original text. */
-    static String lowerCaseAscii(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] = (char) (chars[i] + ('a' - 'A'));
-            }
-        }
-        return new String(chars);
-    }
-
     /** Where {@code upperNeedle} (written in upper case) first occurs in {@code text}, ignoring case; -1 if nowhere. */
     static int indexOf(String text, String upperNeedle) {
-        int last = text.length() - upperNeedle.length();
-        char head = upperNeedle.charAt(0);
-        char lowerHead = Character.toLowerCase(head);
-        for (int i = 0; i <= last; i++) {
-            char c = text.charAt(i);
-            if ((c == head || c == lowerHead) && text.regionMatches(true, i, upperNeedle, 0, upperNeedle.length())) {
-                return i;
+        return indexOf(text, upperNeedle, 0);
+    }
+
+    static int indexOf(String text, String upperNeedle, int from) {
+        int anchor = anchorOf(upperNeedle);
+        char upper = upperNeedle.charAt(anchor);
+        char lower = Character.toLowerCase(upper);
+        int nextUpper = text.indexOf(upper, from + anchor);
+        int nextLower = upper == lower ? -1 : text.indexOf(lower, from + anchor);
+        while (nextUpper >= 0 || nextLower >= 0) {
+            int at = nextUpper < 0 ? nextLower : nextLower < 0 ? nextUpper : Math.min(nextUpper, nextLower);
+            int start = at - anchor;
+            if (text.regionMatches(true, start, upperNeedle, 0, upperNeedle.length())) {
+                return start;
+            }
+            if (at == nextUpper) {
+                nextUpper = text.indexOf(upper, at + 1);
+            } else {
+                nextLower = text.indexOf(lower, at + 1);
             }
         }
         return -1;
+    }
+
+    private static int anchorOf(String upperNeedle) {
+        int best = 0;
+        int bestRank = Integer.MAX_VALUE;
+        for (int i = 0; i < upperNeedle.length(); i++) {
+            int rank = RARITY.indexOf(upperNeedle.charAt(i));
+            if (rank >= 0 && rank < bestRank) {
+                best = i;
+                bestRank = rank;
+            }
+        }
+        return best;
     }
 }

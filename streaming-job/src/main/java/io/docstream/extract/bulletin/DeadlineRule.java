@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * end_date: the application deadline from the APPLICATION DEADLINE section. "must be received by <date>" wins;
- * otherwise the closing date of the last "From ... to <date>" filing window, or a date the section starts with. Dates in other sentences (tests,
- * lists "kept on file until") are not deadlines; a section that only says filing "may close without prior
- * notice" has none.
+ * otherwise the closing date of the last "From ... to <date>" filing window, or a date the section starts with.
+ * Dates in other sentences (tests, lists "kept on file until") are not deadlines; a section that only says
+ * filing "may close without prior notice" has none.
  */
 public final class DeadlineRule {
 
@@ -18,42 +18,44 @@ public final class DeadlineRule {
     private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\bto\\b");
     private static final int WINDOW_CLOSE_REACH = 40;
     private static final int LEADING_DATE_REACH = 12;
+    /** A written date is at most this long: "SEPTEMEBER 28, 2017". */
+    private static final int DATE_LENGTH = 20;
 
     private DeadlineRule() {
     }
 
     public static Optional<LocalDate> deadline(String deadlineText) {
+        Matcher date = WrittenDates.MONTH_DAY_YEAR.matcher(deadlineText);
         Matcher received = RECEIVED.matcher(deadlineText);
         while (received.find()) {
-            Optional<LocalDate> date = dateRightAfter(deadlineText, received.end(), RECEIVED_REACH);
-            if (date.isPresent()) {
-                return date;
+            Optional<LocalDate> deadline = dateRightAfter(date, deadlineText, received.end(), RECEIVED_REACH);
+            if (deadline.isPresent()) {
+                return deadline;
             }
         }
-        Optional<LocalDate> windowClose = lastWindowClose(deadlineText);
+        Optional<LocalDate> windowClose = lastWindowClose(date, deadlineText);
         if (windowClose.isPresent()) {
             return windowClose;
         }
         // "APPLICATION DEADLINE: Tuesday, March 24, 2015 at 4:00 p.m.": the section is the date itself.
-        return dateRightAfter(deadlineText, 0, LEADING_DATE_REACH);
+        return dateRightAfter(date, deadlineText, 0, LEADING_DATE_REACH);
     }
 
-    private static Optional<LocalDate> lastWindowClose(String text) {
+    private static Optional<LocalDate> lastWindowClose(Matcher date, String text) {
         Optional<LocalDate> last = Optional.empty();
         Matcher to = WINDOW_CLOSE.matcher(text);
         while (to.find()) {
-            Optional<LocalDate> date = dateRightAfter(text, to.end(), WINDOW_CLOSE_REACH);
-            if (date.isPresent()) {
-                last = date;
+            Optional<LocalDate> close = dateRightAfter(date, text, to.end(), WINDOW_CLOSE_REACH);
+            if (close.isPresent()) {
+                last = close;
             }
         }
         return last;
     }
 
     /** A written date starting within {@code reach} characters after {@code from} ("by THURSDAY, MARCH 15, 2018"). */
-    private static Optional<LocalDate> dateRightAfter(String text, int from, int reach) {
-        int end = Math.min(text.length(), from + reach + 20);
-        Matcher date = WrittenDates.MONTH_DAY_YEAR.matcher(text).region(from, end);
+    private static Optional<LocalDate> dateRightAfter(Matcher date, String text, int from, int reach) {
+        date.region(from, Math.min(text.length(), from + reach + DATE_LENGTH));
         if (date.find() && date.start() - from <= reach && noSentenceEnd(text, from, date.start())) {
             return WrittenDates.toDate(date);
         }

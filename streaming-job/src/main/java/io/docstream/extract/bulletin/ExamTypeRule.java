@@ -16,26 +16,21 @@ public final class ExamTypeRule {
     public static final String OPEN = "OPEN";
 
     private static final int STATEMENT_MAX_LINES = 4;
-    private static final String STATEMENT = "examination is to be given";
-    private static final String OPEN_TO = "(exam open to";
+    private static final String STATEMENT = "EXAMINATION IS TO BE GIVEN";
+    private static final String OPEN_TO = "(EXAM OPEN TO";
 
     private ExamTypeRule() {
     }
 
     public static Optional<String> examType(String text) {
-        // One lower-case copy, then String.indexOf (a vectorised intrinsic) instead of a regex over the text.
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.length() != text.length()) {
-            // A few characters (e.g. U+0130) grow when lower-cased; positions would no longer line up.
-            lower = CaseInsensitive.lowerCaseAscii(text);
-        }
-        for (int at = lower.indexOf(STATEMENT); at >= 0; at = lower.indexOf(STATEMENT, at + 1)) {
+        for (int at = CaseInsensitive.indexOf(text, STATEMENT); at >= 0;
+             at = CaseInsensitive.indexOf(text, STATEMENT, at + 1)) {
             Optional<String> type = fromBasis(statementAt(text, at));
             if (type.isPresent()) {
                 return type;
             }
         }
-        int openTo = lower.indexOf(OPEN_TO);
+        int openTo = CaseInsensitive.indexOf(text, OPEN_TO);
         if (openTo >= 0) {
             int lineEnd = lineEnd(text, openTo);
             return fromOpenTo(text.substring(openTo, lineEnd).toUpperCase(Locale.ROOT));

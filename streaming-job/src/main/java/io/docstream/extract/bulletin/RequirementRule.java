@@ -35,7 +35,6 @@ public final class RequirementRule {
     private static final Pattern SCHOOL = Pattern.compile(
             "(?i)\\b(college or university|university|college|high school|trade school|vocational school|"
                     + "technical school|apprenticeship|law school|graduate school)\\b");
-    private static final Pattern SENTENCE_END = Pattern.compile("\\n|\\.\\s+(?=[A-Z0-9])|;\\s+");
 
     private RequirementRule() {
     }
@@ -117,9 +116,8 @@ public final class RequirementRule {
 
     /** The kind of school the first education requirement names, lower case: "college or university", "high school". */
     public static Optional<String> schoolType(String reqText) {
-        String lower = reqText.toLowerCase(Locale.ROOT);
-        if (!lower.contains("school") && !lower.contains("college") && !lower.contains("universit")
-                && !lower.contains("apprentice")) {
+        if (CaseInsensitive.indexOf(reqText, "SCHOOL") < 0 && CaseInsensitive.indexOf(reqText, "COLLEGE") < 0
+                && CaseInsensitive.indexOf(reqText, "UNIVERSIT") < 0 && CaseInsensitive.indexOf(reqText, "APPRENTICE") < 0) {
             return Optional.empty();
         }
         for (String sentence : requirementSentences(reqText)) {
@@ -132,21 +130,38 @@ public final class RequirementRule {
     }
 
     private static boolean mayNameEducation(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("college") || lower.contains("universit") || lower.contains("education")
-                || lower.contains("degree");
+        return CaseInsensitive.indexOf(text, "COLLEGE") >= 0 || CaseInsensitive.indexOf(text, "UNIVERSIT") >= 0
+                || CaseInsensitive.indexOf(text, "EDUCATION") >= 0 || CaseInsensitive.indexOf(text, "DEGREE") >= 0;
     }
 
-    /** Sentences that state requirements: those offering substitutes for a requirement are left out. */
-    private static List<String> requirementSentences(String reqText) {
+    /**
+     * Sentences that state requirements, cut at line breaks, "; " and ". " before a capital or digit; those
+     * offering substitutes for a requirement are left out.
+     */
+    static List<String> requirementSentences(String reqText) {
         List<String> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(reqText)) {
-            String lower = sentence.toLowerCase(Locale.ROOT);
-            if (!lower.contains("substitut") && !lower.contains("in lieu")) {
-                sentences.add(sentence);
+        int start = 0;
+        int length = reqText.length();
+        for (int i = 0; i < length; i++) {
+            char c = reqText.charAt(i);
+            boolean end = c == '\n'
+                    || (c == ';' && i + 1 < length && reqText.charAt(i + 1) == ' ')
+                    || (c == '.' && i + 2 < length && reqText.charAt(i + 1) == ' '
+                    && (Character.isUpperCase(reqText.charAt(i + 2)) || Character.isDigit(reqText.charAt(i + 2))));
+            if (end) {
+                addRequirementSentence(reqText.substring(start, i), sentences);
+                start = i + 1;
             }
         }
+        addRequirementSentence(reqText.substring(start), sentences);
         return sentences;
+    }
+
+    private static void addRequirementSentence(String sentence, List<String> sentences) {
+        if (!sentence.isBlank() && CaseInsensitive.indexOf(sentence, "SUBSTITUT") < 0
+                && CaseInsensitive.indexOf(sentence, "IN LIEU") < 0) {
+            sentences.add(sentence);
+        }
     }
 
     private static OptionalDouble years(Matcher duration) {
