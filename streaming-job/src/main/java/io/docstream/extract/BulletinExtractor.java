@@ -67,9 +67,10 @@ final class BulletinExtractor {
                 ParseWarning.NO_EXPERIENCE_LENGTH, warnings);
         String jobType = orWarn(req == null ? Optional.empty() : RequirementRule.jobType(req),
                 ParseWarning.NO_JOB_TYPE, warnings);
-        String education = orWarn(RequirementRule.educationLength(req == null ? "" : req),
+        List<String> requirementSentences = req == null ? List.of() : RequirementRule.requirementSentences(req);
+        String education = orWarn(RequirementRule.educationLength(requirementSentences),
                 ParseWarning.NO_EDUCATION_LENGTH, warnings);
-        String school = orWarn(RequirementRule.schoolType(req == null ? "" : req), ParseWarning.NO_SCHOOL_TYPE, warnings);
+        String school = orWarn(RequirementRule.schoolType(requirementSentences), ParseWarning.NO_SCHOOL_TYPE, warnings);
 
         String applicationLocation = orWarn(
                 bulletin.firstText(Heading.WHERE_TO_APPLY).or(() -> bulletin.firstText(Heading.APPLICATION_PROCESS))

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class HeadingRecognizer {
 
     private static final int MAX_HEADING_LENGTH = 80;
+    /** The letters known headings start with, in either case: a cheap test before building the heading key. */
+    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHSandrmpwhs";
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
     private static final int MAX_INLINE_HEADING_LENGTH = 40;
 
@@ -51,7 +53,7 @@ public final class HeadingRecognizer {
             return Optional.empty();
         }
         int length = last - first + 1;
-        if (length <= MAX_HEADING_LENGTH) {
+        if (length <= MAX_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(line.charAt(first)) >= 0) {
             Heading known = known(headingKey(line));
             if (known != null) {
                 return Optional.of(new HeadingMatch(known, ""));

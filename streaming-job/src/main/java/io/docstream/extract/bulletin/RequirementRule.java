@@ -98,10 +98,12 @@ public final class RequirementRule {
 
     /** "a four-year college or university" → "4 years"; "two years of college" → "2 years"; a bachelor's degree → "4 years". */
     public static Optional<String> educationLength(String reqText) {
-        if (!mayNameEducation(reqText)) {
-            return Optional.empty();
-        }
-        for (String sentence : requirementSentences(reqText)) {
+        return mayNameEducation(reqText) ? educationLength(requirementSentences(reqText)) : Optional.empty();
+    }
+
+    /** The same, from the requirement sentences ({@link #requirementSentences}) when the caller has them already. */
+    public static Optional<String> educationLength(List<String> requirementSentences) {
+        for (String sentence : requirementSentences) {
             Matcher education = EDUCATION_YEARS.matcher(sentence);
             if (mayNameEducation(sentence) && education.find()) {
                 OptionalDouble years = education.group(2) != null
@@ -116,17 +118,23 @@ public final class RequirementRule {
 
     /** The kind of school the first education requirement names, lower case: "college or university", "high school". */
     public static Optional<String> schoolType(String reqText) {
-        if (CaseInsensitive.indexOf(reqText, "SCHOOL") < 0 && CaseInsensitive.indexOf(reqText, "COLLEGE") < 0
-                && CaseInsensitive.indexOf(reqText, "UNIVERSIT") < 0 && CaseInsensitive.indexOf(reqText, "APPRENTICE") < 0) {
-            return Optional.empty();
-        }
-        for (String sentence : requirementSentences(reqText)) {
+        return mayNameSchool(reqText) ? schoolType(requirementSentences(reqText)) : Optional.empty();
+    }
+
+    /** The same, from the requirement sentences ({@link #requirementSentences}) when the caller has them already. */
+    public static Optional<String> schoolType(List<String> requirementSentences) {
+        for (String sentence : requirementSentences) {
             Matcher school = SCHOOL.matcher(sentence);
-            if (school.find()) {
+            if (mayNameSchool(sentence) && school.find()) {
                 return Optional.of(school.group(1).toLowerCase(Locale.ROOT));
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean mayNameSchool(String text) {
+        return CaseInsensitive.indexOf(text, "SCHOOL") >= 0 || CaseInsensitive.indexOf(text, "COLLEGE") >= 0
+                || CaseInsensitive.indexOf(text, "UNIVERSIT") >= 0 || CaseInsensitive.indexOf(text, "APPRENTICE") >= 0;
     }
 
     private static boolean mayNameEducation(String text) {
@@ -138,7 +146,7 @@ public final class RequirementRule {
      * Sentences that state requirements, cut at line breaks, "; " and ". " before a capital or digit; those
      * offering substitutes for a requirement are left out.
      */
-    static List<String> requirementSentences(String reqText) {
+    public static List<String> requirementSentences(String reqText) {
         List<String> sentences = new ArrayList<>();
         int start = 0;
         int length = reqText.length();
