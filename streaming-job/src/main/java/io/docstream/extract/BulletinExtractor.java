@@ -60,6 +60,7 @@ final class BulletinExtractor {
                 .orElse(List.of());
         if (selection.isEmpty()) {
             warnings.add(ParseWarning.NO_SELECTION.name());
+            selection = null;
         }
 
         String firstRequirement = req == null ? "" : RequirementRule.firstRequirement(req);

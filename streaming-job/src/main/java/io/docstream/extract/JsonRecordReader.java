@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -230,9 +229,7 @@ final class JsonRecordReader {
 
         /** The type misfits so far plus every field that is not a column of the schema. */
         ObjectNode rescuedWithUnknown() {
-            Iterator<Map.Entry<String, JsonNode>> fields = record.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : record.properties()) {
                 if (!JSON_COLUMNS.contains(field.getKey())) {
                     rescued.set(field.getKey(), field.getValue());
                 }

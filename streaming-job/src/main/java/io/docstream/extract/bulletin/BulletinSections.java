@@ -77,23 +77,4 @@ public final class BulletinSections {
         }
         return Optional.empty();
     }
-
-    /** Sections with this heading found after the first {@code after} heading and before the first {@code before} heading. */
-    public List<Section> between(Heading heading, Heading after, Heading before) {
-        List<Section> found = new ArrayList<>();
-        boolean started = false;
-        for (Section section : sections) {
-            if (!started) {
-                started = section.heading() == after;
-                continue;
-            }
-            if (section.heading() == before) {
-                break;
-            }
-            if (section.heading() == heading) {
-                found.add(section);
-            }
-        }
-        return found;
-    }
 }
