@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * end_date: the application deadline from the APPLICATION DEADLINE section. "must be received by <date>" wins;
- * otherwise the closing date of the last "From ... to <date>" filing window, or a date the section starts with.
+ * otherwise the closing date of the last "From ... to/through <date>" filing window, or a date the section starts with.
  * Dates in other sentences (tests, lists "kept on file until") are not deadlines; a section that only says
  * filing "may close without prior notice" has none.
  */
@@ -15,7 +15,7 @@ public final class DeadlineRule {
 
     private static final Pattern RECEIVED = Pattern.compile("(?i)\\b(?:received|submitted|filed)\\b");
     private static final int RECEIVED_REACH = 60;
-    private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\bto\\b");
+    private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\b(?:to|through)\\b");
     private static final int WINDOW_CLOSE_REACH = 40;
     private static final int LEADING_DATE_REACH = 12;
     /** A written date is at most this long: "SEPTEMEBER 28, 2017". */

@@ -112,7 +112,8 @@ public final class HeadingRecognizer {
             end--;
         }
         key.setLength(end);
-        return key.toString().toUpperCase(Locale.ROOT);
+        // "NOTE(S)" and "REQUIREMENT(S)" read as their plurals.
+        return key.toString().toUpperCase(Locale.ROOT).replace("(S)", "S");
     }
 
     /** e.g. "QUALIFICATIONS REVIEW", "SELECTIVE CERTIFICATION": starts with a letter, five or more letters, no lower case, no amounts. */

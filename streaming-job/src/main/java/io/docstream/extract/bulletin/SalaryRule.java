@@ -32,7 +32,7 @@ public final class SalaryRule {
             if (lower.contains("hourly") || lower.contains("per hour")) {
                 continue; // "The per diem hourly rate is $22.42." is not an annual salary
             }
-            if (lower.contains("water and power")) {
+            if (namesWaterAndPower(lower)) {
                 addAmounts(statement, waterAndPower);
             } else if (!lower.contains("salar") || !OTHER_DEPARTMENT.matcher(statement).find()) {
                 addAmounts(statement, general);
@@ -45,11 +45,15 @@ public final class SalaryRule {
     public static Optional<AmountRange> waterAndPower(Section section) {
         Accumulator waterAndPower = new Accumulator();
         for (String statement : SalaryStatements.of(section)) {
-            if (statement.toLowerCase(Locale.ROOT).contains("water and power")) {
+            if (namesWaterAndPower(statement.toLowerCase(Locale.ROOT))) {
                 addAmounts(statement, waterAndPower);
             }
         }
         return waterAndPower.range();
+    }
+
+    private static boolean namesWaterAndPower(String lowerStatement) {
+        return lowerStatement.contains("water and power") || lowerStatement.contains("water & power");
     }
 
     /** Every dollar amount in the text, "$60,489", "$ 108,722", "$5000". */

@@ -35,6 +35,13 @@ class DeadlineRuleTest {
     }
 
     @Test
+    void aWindowMayCloseThroughADate() {
+        assertEquals(Optional.of(LocalDate.of(2018, 2, 22)), DeadlineRule.deadline(
+                "Applications will only be accepted on-line from Tuesday, February 20, 2018 through Thursday, "
+                        + "February 22, 2018."));
+    }
+
+    @Test
     void filingThatMayCloseWithoutNoticeHasNoDeadline() {
         assertEquals(Optional.empty(), DeadlineRule.deadline("For administrative purposes, filing will close "
                 + "periodically and reopen the following day. This examination may close without prior notice at "

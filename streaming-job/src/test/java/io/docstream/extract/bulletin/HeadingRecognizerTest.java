@@ -31,6 +31,9 @@ class HeadingRecognizerTest {
         assertEquals(Optional.of(Heading.ANNUAL_SALARY), heading("ANNUAL SALARY" + " ".repeat(90)));
         assertEquals(Optional.of(Heading.DUTIES), heading("\tDUTIES  "));
         assertEquals(Optional.of(Heading.SELECTION_PROCESS), heading("SELECTION PROCESS     "));
+        assertEquals(Optional.of(Heading.NOTES), heading("NOTE(S):"));
+        assertEquals(Optional.of(Heading.REQUIREMENTS), heading("Requirement(s)"));
+        assertEquals(Optional.of(Heading.WHERE_TO_APPLY), heading("Where to Apply"));
     }
 
     @Test

@@ -66,6 +66,12 @@ class SalaryRuleTest {
     }
 
     @Test
+    void waterAndPowerMayBeWrittenWithAnAmpersand() {
+        assertEquals(Optional.of(new AmountRange(70000, 80000)), salaries("$60,000 to $70,000\r\n"
+                + "The salary in the Department of Water & Power is $70,000 to $80,000.").waterAndPower());
+    }
+
+    @Test
     void anHourlyRateIsNotAnAnnualAmount() {
         assertEquals(Optional.of(new AmountRange(46812, 58150)),
                 salaries("$46,812 to $58,150\r\nThe per diem hourly rate is $22.42.").general());
