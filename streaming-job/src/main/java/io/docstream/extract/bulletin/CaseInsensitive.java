@@ -39,6 +39,18 @@ final class CaseInsensitive {
         return -1;
     }
 
+    /** Where {@code upperNeedle} first occurs as a whole word (no letter or digit on either side); -1 if nowhere. */
+    static int indexOfWord(String text, String upperNeedle, int from) {
+        for (int at = indexOf(text, upperNeedle, from); at >= 0; at = indexOf(text, upperNeedle, at + 1)) {
+            int end = at + upperNeedle.length();
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     private static int anchorOf(String upperNeedle) {
         int best = 0;
         int bestRank = Integer.MAX_VALUE;

@@ -1,6 +1,7 @@
 package io.docstream.extract.bulletin;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class DeadlineRule {
 
-    private static final Pattern RECEIVED = Pattern.compile("(?i)\\b(?:received|submitted|filed)\\b");
+    /** The verbs of the deadline sentence: "must be received by", "submitted on-line by", "filed by". */
+    private static final List<String> RECEIVED = List.of("RECEIVED", "SUBMITTED", "FILED");
     private static final int RECEIVED_REACH = 60;
     private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\b(?:to|through)\\b");
     private static final int WINDOW_CLOSE_REACH = 40;
@@ -26,12 +28,9 @@ public final class DeadlineRule {
 
     public static Optional<LocalDate> deadline(String deadlineText) {
         Matcher date = WrittenDates.MONTH_DAY_YEAR.matcher(deadlineText);
-        Matcher received = RECEIVED.matcher(deadlineText);
-        while (received.find()) {
-            Optional<LocalDate> deadline = dateRightAfter(date, deadlineText, received.end(), RECEIVED_REACH);
-            if (deadline.isPresent()) {
-                return deadline;
-            }
+        Optional<LocalDate> received = firstDateAfterVerb(date, deadlineText);
+        if (received.isPresent()) {
+            return received;
         }
         Optional<LocalDate> windowClose = lastWindowClose(date, deadlineText);
         if (windowClose.isPresent()) {
@@ -39,6 +38,23 @@ public final class DeadlineRule {
         }
         // "APPLICATION DEADLINE: Tuesday, March 24, 2015 at 4:00 p.m.": the section is the date itself.
         return dateRightAfter(date, deadlineText, 0, LEADING_DATE_REACH);
+    }
+
+    /** The date right after the earliest receiving verb that has one. */
+    private static Optional<LocalDate> firstDateAfterVerb(Matcher date, String text) {
+        int bestAt = Integer.MAX_VALUE;
+        Optional<LocalDate> best = Optional.empty();
+        for (String verb : RECEIVED) {
+            for (int at = CaseInsensitive.indexOfWord(text, verb, 0); at >= 0 && at < bestAt;
+                 at = CaseInsensitive.indexOfWord(text, verb, at + 1)) {
+                Optional<LocalDate> deadline = dateRightAfter(date, text, at + verb.length(), RECEIVED_REACH);
+                if (deadline.isPresent()) {
+                    bestAt = at;
+                    best = deadline;
+                }
+            }
+        }
+        return best;
     }
 
     private static Optional<LocalDate> lastWindowClose(Matcher date, String text) {

@@ -27,7 +27,6 @@ public final class RequirementRule {
     /** How far before "year"/"month" a duration may start: "eighteen (18) and one-half months". */
     private static final int UNIT_LOOKBEHIND = 45;
     private static final int UNIT_LENGTH = 6;
-    private static final Pattern JOB_TYPE = Pattern.compile("(?i)\\b(full|part)[\\s-]time\\b");
     private static final Pattern EDUCATION_YEARS = Pattern.compile(
             "(?i)\\b(" + NumberWords.PATTERN + ")(?:[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+|recognized\\s+)?"
                     + "(?:college|university|degree)|\\s+years?\\s+(?:of\\s+)?(?:college|university|education))|\\b(bachelor)'?s?'?\\s+degree");
@@ -89,11 +88,27 @@ public final class RequirementRule {
 
     /** "full-time" or "part-time" from the first requirement that says which. */
     public static Optional<String> jobType(String reqText) {
-        Matcher type = JOB_TYPE.matcher(reqText);
-        if (type.find()) {
-            return Optional.of(type.group(1).toLowerCase(Locale.ROOT) + "-time");
+        int full = timeWord(reqText, "FULL");
+        int part = timeWord(reqText, "PART");
+        if (full < 0 && part < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(part < 0 || (full >= 0 && full < part) ? "full-time" : "part-time");
+    }
+
+    /** Where "full-time"/"full time" (or "part-...") first occurs, or -1. */
+    private static int timeWord(String text, String upperHalf) {
+        for (int at = CaseInsensitive.indexOf(text, upperHalf); at >= 0; at = CaseInsensitive.indexOf(text, upperHalf, at + 1)) {
+            int separator = at + upperHalf.length();
+            boolean wordStart = at == 0 || !Character.isLetter(text.charAt(at - 1));
+            if (wordStart && separator + 5 <= text.length()
+                    && (text.charAt(separator) == '-' || Character.isWhitespace(text.charAt(separator)))
+                    && text.regionMatches(true, separator + 1, "time", 0, 4)
+                    && (separator + 5 == text.length() || !Character.isLetter(text.charAt(separator + 5)))) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** "a four-year college or university" → "4 years"; "two years of college" → "2 years"; a bachelor's degree → "4 years". */
