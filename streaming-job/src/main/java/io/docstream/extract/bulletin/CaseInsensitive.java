@@ -13,22 +13,50 @@ final class CaseInsensitive {
     private CaseInsensitive() {
     }
 
-    /** Where {@code upperNeedle} (written in upper case) first occurs in {@code text}, ignoring case; -1 if nowhere. */
-    static int indexOf(String text, String upperNeedle) {
-        return indexOf(text, upperNeedle, 0);
+    /** A word or phrase to search for, written in upper case, with its anchor letter chosen once. */
+    record Needle(String upper, int anchor, char anchorUpper, char anchorLower, char firstUpper, char firstLower) {
+
+        static Needle of(String upper) {
+            int anchor = 0;
+            int bestRank = Integer.MAX_VALUE;
+            for (int i = 0; i < upper.length(); i++) {
+                int rank = RARITY.indexOf(upper.charAt(i));
+                if (rank >= 0 && rank < bestRank) {
+                    anchor = i;
+                    bestRank = rank;
+                }
+            }
+            char anchorUpper = upper.charAt(anchor);
+            char first = upper.charAt(0);
+            return new Needle(upper, anchor, anchorUpper, Character.toLowerCase(anchorUpper), first,
+                    Character.toLowerCase(first));
+        }
+
+        int length() {
+            return upper.length();
+        }
     }
 
-    static int indexOf(String text, String upperNeedle, int from) {
-        int anchor = anchorOf(upperNeedle);
-        char upper = upperNeedle.charAt(anchor);
-        char lower = Character.toLowerCase(upper);
+    /** Where the needle first occurs in {@code text}, ignoring case; -1 if nowhere. */
+    static int indexOf(String text, Needle needle) {
+        return indexOf(text, needle, 0);
+    }
+
+    static int indexOf(String text, Needle needle, int from) {
+        int anchor = needle.anchor();
+        char upper = needle.anchorUpper();
+        char lower = needle.anchorLower();
         int nextUpper = text.indexOf(upper, from + anchor);
         int nextLower = upper == lower ? -1 : text.indexOf(lower, from + anchor);
         while (nextUpper >= 0 || nextLower >= 0) {
             int at = nextUpper < 0 ? nextLower : nextLower < 0 ? nextUpper : Math.min(nextUpper, nextLower);
             int start = at - anchor;
-            if (text.regionMatches(true, start, upperNeedle, 0, upperNeedle.length())) {
-                return start;
+            if (start >= from && start + needle.length() <= text.length()) {
+                char first = text.charAt(start);
+                if ((first == needle.firstUpper() || first == needle.firstLower())
+                        && text.regionMatches(true, start, needle.upper(), 0, needle.length())) {
+                    return start;
+                }
             }
             if (at == nextUpper) {
                 nextUpper = text.indexOf(upper, at + 1);
@@ -39,28 +67,19 @@ final class CaseInsensitive {
         return -1;
     }
 
-    /** Where {@code upperNeedle} first occurs as a whole word (no letter or digit on either side); -1 if nowhere. */
-    static int indexOfWord(String text, String upperNeedle, int from) {
-        for (int at = indexOf(text, upperNeedle, from); at >= 0; at = indexOf(text, upperNeedle, at + 1)) {
-            int end = at + upperNeedle.length();
+    static boolean contains(String text, Needle needle) {
+        return indexOf(text, needle, 0) >= 0;
+    }
+
+    /** Where the needle first occurs as a whole word (no letter or digit on either side); -1 if nowhere. */
+    static int indexOfWord(String text, Needle needle, int from) {
+        for (int at = indexOf(text, needle, from); at >= 0; at = indexOf(text, needle, at + 1)) {
+            int end = at + needle.length();
             if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
                     && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
                 return at;
             }
         }
         return -1;
-    }
-
-    private static int anchorOf(String upperNeedle) {
-        int best = 0;
-        int bestRank = Integer.MAX_VALUE;
-        for (int i = 0; i < upperNeedle.length(); i++) {
-            int rank = RARITY.indexOf(upperNeedle.charAt(i));
-            if (rank >= 0 && rank < bestRank) {
-                best = i;
-                bestRank = rank;
-            }
-        }
-        return best;
     }
 }

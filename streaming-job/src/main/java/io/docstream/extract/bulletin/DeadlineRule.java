@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class DeadlineRule {
 
     /** The verbs of the deadline sentence: "must be received by", "submitted on-line by", "filed by". */
-    private static final List<String> RECEIVED = List.of("RECEIVED", "SUBMITTED", "FILED");
+    private static final List<CaseInsensitive.Needle> RECEIVED = List.of(CaseInsensitive.Needle.of("RECEIVED"),
+            CaseInsensitive.Needle.of("SUBMITTED"), CaseInsensitive.Needle.of("FILED"));
     private static final int RECEIVED_REACH = 60;
     private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\b(?:to|through)\\b");
     private static final int WINDOW_CLOSE_REACH = 40;
@@ -44,7 +45,7 @@ public final class DeadlineRule {
     private static Optional<LocalDate> firstDateAfterVerb(Matcher date, String text) {
         int bestAt = Integer.MAX_VALUE;
         Optional<LocalDate> best = Optional.empty();
-        for (String verb : RECEIVED) {
+        for (CaseInsensitive.Needle verb : RECEIVED) {
             for (int at = CaseInsensitive.indexOfWord(text, verb, 0); at >= 0 && at < bestAt;
                  at = CaseInsensitive.indexOfWord(text, verb, at + 1)) {
                 Optional<LocalDate> deadline = dateRightAfter(date, text, at + verb.length(), RECEIVED_REACH);

@@ -16,8 +16,8 @@ public final class ExamTypeRule {
     public static final String OPEN = "OPEN";
 
     private static final int STATEMENT_MAX_LINES = 4;
-    private static final String STATEMENT = "EXAMINATION IS TO BE GIVEN";
-    private static final String OPEN_TO = "(EXAM OPEN TO";
+    private static final CaseInsensitive.Needle STATEMENT = CaseInsensitive.Needle.of("EXAMINATION IS TO BE GIVEN");
+    private static final CaseInsensitive.Needle OPEN_TO = CaseInsensitive.Needle.of("(EXAM OPEN TO");
 
     private ExamTypeRule() {
     }

@@ -31,6 +31,16 @@ public final class RequirementRule {
             "(?i)\\b(" + NumberWords.PATTERN + ")(?:[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+|recognized\\s+)?"
                     + "(?:college|university|degree)|\\s+years?\\s+(?:of\\s+)?(?:college|university|education))|\\b(bachelor)'?s?'?\\s+degree");
     private static final double BACHELOR_YEARS = 4;
+    private static final CaseInsensitive.Needle FULL = CaseInsensitive.Needle.of("FULL");
+    private static final CaseInsensitive.Needle PART = CaseInsensitive.Needle.of("PART");
+    private static final CaseInsensitive.Needle SCHOOL_WORD = CaseInsensitive.Needle.of("SCHOOL");
+    private static final CaseInsensitive.Needle COLLEGE = CaseInsensitive.Needle.of("COLLEGE");
+    private static final CaseInsensitive.Needle UNIVERSITY = CaseInsensitive.Needle.of("UNIVERSIT");
+    private static final CaseInsensitive.Needle APPRENTICE = CaseInsensitive.Needle.of("APPRENTICE");
+    private static final CaseInsensitive.Needle EDUCATION = CaseInsensitive.Needle.of("EDUCATION");
+    private static final CaseInsensitive.Needle DEGREE = CaseInsensitive.Needle.of("DEGREE");
+    private static final CaseInsensitive.Needle SUBSTITUTE = CaseInsensitive.Needle.of("SUBSTITUT");
+    private static final CaseInsensitive.Needle IN_LIEU = CaseInsensitive.Needle.of("IN LIEU");
     private static final Pattern SCHOOL = Pattern.compile(
             "(?i)\\b(college or university|university|college|high school|trade school|vocational school|"
                     + "technical school|apprenticeship|law school|graduate school)\\b");
@@ -88,8 +98,8 @@ public final class RequirementRule {
 
     /** "full-time" or "part-time" from the first requirement that says which. */
     public static Optional<String> jobType(String reqText) {
-        int full = timeWord(reqText, "FULL");
-        int part = timeWord(reqText, "PART");
+        int full = timeWord(reqText, FULL);
+        int part = timeWord(reqText, PART);
         if (full < 0 && part < 0) {
             return Optional.empty();
         }
@@ -97,9 +107,9 @@ public final class RequirementRule {
     }
 
     /** Where "full-time"/"full time" (or "part-...") first occurs, or -1. */
-    private static int timeWord(String text, String upperHalf) {
-        for (int at = CaseInsensitive.indexOf(text, upperHalf); at >= 0; at = CaseInsensitive.indexOf(text, upperHalf, at + 1)) {
-            int separator = at + upperHalf.length();
+    private static int timeWord(String text, CaseInsensitive.Needle half) {
+        for (int at = CaseInsensitive.indexOf(text, half); at >= 0; at = CaseInsensitive.indexOf(text, half, at + 1)) {
+            int separator = at + half.length();
             boolean wordStart = at == 0 || !Character.isLetter(text.charAt(at - 1));
             if (wordStart && separator + 5 <= text.length()
                     && (text.charAt(separator) == '-' || Character.isWhitespace(text.charAt(separator)))
@@ -148,13 +158,13 @@ public final class RequirementRule {
     }
 
     private static boolean mayNameSchool(String text) {
-        return CaseInsensitive.indexOf(text, "SCHOOL") >= 0 || CaseInsensitive.indexOf(text, "COLLEGE") >= 0
-                || CaseInsensitive.indexOf(text, "UNIVERSIT") >= 0 || CaseInsensitive.indexOf(text, "APPRENTICE") >= 0;
+        return CaseInsensitive.contains(text, SCHOOL_WORD) || CaseInsensitive.contains(text, COLLEGE)
+                || CaseInsensitive.contains(text, UNIVERSITY) || CaseInsensitive.contains(text, APPRENTICE);
     }
 
     private static boolean mayNameEducation(String text) {
-        return CaseInsensitive.indexOf(text, "COLLEGE") >= 0 || CaseInsensitive.indexOf(text, "UNIVERSIT") >= 0
-                || CaseInsensitive.indexOf(text, "EDUCATION") >= 0 || CaseInsensitive.indexOf(text, "DEGREE") >= 0;
+        return CaseInsensitive.contains(text, COLLEGE) || CaseInsensitive.contains(text, UNIVERSITY)
+                || CaseInsensitive.contains(text, EDUCATION) || CaseInsensitive.contains(text, DEGREE);
     }
 
     /**
@@ -181,8 +191,8 @@ public final class RequirementRule {
     }
 
     private static void addRequirementSentence(String sentence, List<String> sentences) {
-        if (!sentence.isBlank() && CaseInsensitive.indexOf(sentence, "SUBSTITUT") < 0
-                && CaseInsensitive.indexOf(sentence, "IN LIEU") < 0) {
+        if (!sentence.isBlank() && !CaseInsensitive.contains(sentence, SUBSTITUTE)
+                && !CaseInsensitive.contains(sentence, IN_LIEU)) {
             sentences.add(sentence);
         }
     }

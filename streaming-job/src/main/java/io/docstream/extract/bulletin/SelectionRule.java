@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class SelectionRule {
 
     private static final String WEIGHT_LABEL = "EXAMINATION WEIGHT";
+    private static final CaseInsensitive.Needle WEIGHT_TABLE = CaseInsensitive.Needle.of(WEIGHT_LABEL);
+    private static final CaseInsensitive.Needle CONSIST = CaseInsensitive.Needle.of("CONSIST");
     /** Longer text before a dot leader is a sentence, not a component's name. */
     private static final int MAX_COMPONENT_LENGTH = 120;
     private static final Pattern CONSISTS_OF = Pattern.compile(
@@ -42,7 +44,7 @@ public final class SelectionRule {
         if (components.isEmpty()) {
             String text = selectionSection.flatText();
             Matcher consists = CONSISTS_OF.matcher(text);
-            if (CaseInsensitive.indexOf(text, "CONSIST") >= 0 && consists.find()) {
+            if (CaseInsensitive.contains(text, CONSIST) && consists.find()) {
                 Matcher word = COMPONENT_WORDS.matcher(consists.group(1));
                 while (word.find()) {
                     components.add(capitalize(word.group(1)));
@@ -56,7 +58,7 @@ public final class SelectionRule {
     public static Optional<Section> weightTableSection(BulletinSections bulletin) {
         for (Section section : bulletin.sections()) {
             for (String line : section.body()) {
-                if (CaseInsensitive.indexOf(line, WEIGHT_LABEL) >= 0) {
+                if (CaseInsensitive.contains(line, WEIGHT_TABLE)) {
                     return Optional.of(section);
                 }
             }
