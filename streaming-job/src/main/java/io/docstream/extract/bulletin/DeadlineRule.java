@@ -18,6 +18,8 @@ public final class DeadlineRule {
     private static final List<CaseInsensitive.Needle> RECEIVED = List.of(CaseInsensitive.Needle.of("RECEIVED"),
             CaseInsensitive.Needle.of("SUBMITTED"), CaseInsensitive.Needle.of("FILED"));
     private static final int RECEIVED_REACH = 60;
+    private static final CaseInsensitive.Needle ON_FILE = CaseInsensitive.Needle.of("ON FILE");
+    private static final CaseInsensitive.Needle UNTIL = CaseInsensitive.Needle.of("UNTIL");
     private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\b(?:to|through)\\b");
     private static final int WINDOW_CLOSE_REACH = 40;
     private static final int LEADING_DATE_REACH = 12;
@@ -49,13 +51,19 @@ public final class DeadlineRule {
             for (int at = CaseInsensitive.indexOfWord(text, verb, 0); at >= 0 && at < bestAt;
                  at = CaseInsensitive.indexOfWord(text, verb, at + 1)) {
                 Optional<LocalDate> deadline = dateRightAfter(date, text, at + verb.length(), RECEIVED_REACH);
-                if (deadline.isPresent()) {
+                if (deadline.isPresent() && !keptOnFile(text, at, date.start())) {
                     bestAt = at;
                     best = deadline;
                 }
             }
         }
         return best;
+    }
+
+    /** "Applications filed will be kept on file until <date>": how long they are kept, not when filing closes. */
+    private static boolean keptOnFile(String text, int from, int to) {
+        String between = text.substring(from, to);
+        return CaseInsensitive.contains(between, ON_FILE) || CaseInsensitive.contains(between, UNTIL);
     }
 
     private static Optional<LocalDate> lastWindowClose(Matcher date, String text) {

@@ -35,6 +35,14 @@ class DeadlineRuleTest {
     }
 
     @Test
+    void theDateApplicationsAreKeptOnFileUntilIsNotTheDeadline() {
+        assertEquals(Optional.empty(), DeadlineRule.deadline("Applications filed will be kept on file until "
+                + "JUNE 1, 2019. This examination may close without prior notice."));
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)), DeadlineRule.deadline("Applications will be kept on "
+                + "file until MARCH 15, 2019. Applications must be received by THURSDAY, MARCH 15, 2018."));
+    }
+
+    @Test
     void aWindowMayCloseThroughADate() {
         assertEquals(Optional.of(LocalDate.of(2018, 2, 22)), DeadlineRule.deadline(
                 "Applications will only be accepted on-line from Tuesday, February 20, 2018 through Thursday, "
