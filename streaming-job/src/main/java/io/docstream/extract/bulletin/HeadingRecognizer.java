@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 public final class HeadingRecognizer {
 
     private static final int MAX_HEADING_LENGTH = 80;
-    /** The letters known headings start with, in either case: a cheap test before building the heading key. */
-    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHSandrmpwhs";
+    /** The letters known headings start with: a cheap test before building the heading key. */
+    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHS";
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
     private static final int MAX_INLINE_HEADING_LENGTH = 40;
 
@@ -116,10 +116,13 @@ public final class HeadingRecognizer {
         return key.toString().toUpperCase(Locale.ROOT).replace("(S)", "S");
     }
 
-    /** e.g. "QUALIFICATIONS REVIEW", "SELECTIVE CERTIFICATION": starts with a letter, five or more letters, no lower case, no amounts. */
+    /**
+     * e.g. "QUALIFICATIONS REVIEW", "SELECTIVE CERTIFICATION": starts with a letter, five or more letters, no lower
+     * case, no amounts, and not a sentence (a requirement written in capitals ends with a full stop).
+     */
     private static boolean isUnnamedHeading(String line) {
         String stripped = line.strip();
-        if (stripped.isEmpty() || !Character.isLetter(stripped.charAt(0))) {
+        if (stripped.isEmpty() || !Character.isLetter(stripped.charAt(0)) || stripped.endsWith(".")) {
             return false;
         }
         int letters = 0;

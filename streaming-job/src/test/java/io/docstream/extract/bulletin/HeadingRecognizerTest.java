@@ -48,5 +48,6 @@ class HeadingRecognizerTest {
         assertEquals(Optional.empty(), heading("Applications will only be accepted on-line."));
         assertEquals(Optional.empty(), heading("$60,489 to $88,468"));
         assertEquals(Optional.empty(), heading("OR"));
+        assertEquals(Optional.empty(), heading("A VALID CALIFORNIA DRIVER'S LICENSE IS REQUIRED."));
     }
 }
