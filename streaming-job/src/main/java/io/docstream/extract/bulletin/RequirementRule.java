@@ -179,8 +179,7 @@ public final class RequirementRule {
             char c = reqText.charAt(i);
             boolean end = c == '\n'
                     || (c == ';' && i + 1 < length && reqText.charAt(i + 1) == ' ')
-                    || (c == '.' && i + 2 < length && reqText.charAt(i + 1) == ' '
-                    && (Character.isUpperCase(reqText.charAt(i + 2)) || Character.isDigit(reqText.charAt(i + 2))));
+                    || (c == '.' && startsSentence(reqText, i + 1));
             if (end) {
                 addRequirementSentence(reqText.substring(start, i), sentences);
                 start = i + 1;
@@ -188,6 +187,16 @@ public final class RequirementRule {
         }
         addRequirementSentence(reqText.substring(start), sentences);
         return sentences;
+    }
+
+    /** White space, then a capital or a digit: "... is required.  A two or four year college degree ...". */
+    private static boolean startsSentence(String text, int from) {
+        int next = from;
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        return next > from && next < text.length()
+                && (Character.isUpperCase(text.charAt(next)) || Character.isDigit(text.charAt(next)));
     }
 
     private static void addRequirementSentence(String sentence, List<String> sentences) {

@@ -64,6 +64,14 @@ class RequirementRuleTest {
     }
 
     @Test
+    void aSubstituteInTheNextSentenceDoesNotHideTheRequiredSchool() {
+        String police = "2. Graduation from a U.S. high school, G.E.D. or equivalent from a U.S. institution is "
+                + "required.  A two or four year college degree may be substituted for the high school requirement.";
+        assertEquals(Optional.of("high school"), RequirementRule.schoolType(police));
+        assertEquals(Optional.empty(), RequirementRule.educationLength(police));
+    }
+
+    @Test
     void jobTypeComesFromTheFirstRequirementThatSaysWhich() {
         assertEquals(Optional.of("full-time"), RequirementRule.jobType(ZOO_CURATOR));
         assertEquals(Optional.of("part-time"), RequirementRule.jobType("Two years of part-time paid experience"));
