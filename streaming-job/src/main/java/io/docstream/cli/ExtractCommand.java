@@ -10,6 +10,9 @@ import io.docstream.extract.JsonLinesRowWriter;
 import io.docstream.extract.Lineage;
 import io.docstream.extract.QuarantineReason;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -67,7 +70,9 @@ public final class ExtractCommand {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        // Rows can be many: buffer stdout generously and flush once at the end.
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int status = new ExtractCommand(out, err, Clock.systemUTC()).run(args);
         out.flush();
