@@ -29,7 +29,7 @@ public final class SalaryRule {
         Accumulator waterAndPower = new Accumulator();
         for (String statement : SalaryStatements.of(salarySection)) {
             String lower = statement.toLowerCase(Locale.ROOT);
-            if (lower.contains("hourly") || lower.contains("per hour")) {
+            if (isNotAnnual(lower)) {
                 continue; // "The per diem hourly rate is $22.42." is not an annual salary
             }
             if (namesWaterAndPower(lower)) {
@@ -50,6 +50,11 @@ public final class SalaryRule {
             }
         }
         return waterAndPower.range();
+    }
+
+    private static boolean isNotAnnual(String lowerStatement) {
+        return lowerStatement.contains("hourly") || lowerStatement.contains("per hour")
+                || lowerStatement.contains("monthly") || lowerStatement.contains("per month");
     }
 
     private static boolean namesWaterAndPower(String lowerStatement) {

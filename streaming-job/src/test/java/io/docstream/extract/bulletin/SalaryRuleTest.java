@@ -75,6 +75,8 @@ class SalaryRuleTest {
     void anHourlyRateIsNotAnAnnualAmount() {
         assertEquals(Optional.of(new AmountRange(46812, 58150)),
                 salaries("$46,812 to $58,150\r\nThe per diem hourly rate is $22.42.").general());
+        assertEquals(Optional.of(new AmountRange(46812, 58150)),
+                salaries("$46,812 to $58,150\r\nTrainees are paid $3,120 per month.").general());
     }
 
     @Test
