@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * end_date: the application deadline from the APPLICATION DEADLINE section. "must be received by <date>" wins;
@@ -20,7 +19,9 @@ public final class DeadlineRule {
     private static final int RECEIVED_REACH = 60;
     private static final CaseInsensitive.Needle ON_FILE = CaseInsensitive.Needle.of("ON FILE");
     private static final CaseInsensitive.Needle UNTIL = CaseInsensitive.Needle.of("UNTIL");
-    private static final Pattern WINDOW_CLOSE = Pattern.compile("(?i)\\b(?:to|through)\\b");
+    /** The words that close a filing window: "From ... to <date>", "from ... through <date>". */
+    private static final List<CaseInsensitive.Needle> WINDOW_CLOSE = List.of(CaseInsensitive.Needle.of("TO"),
+            CaseInsensitive.Needle.of("THROUGH"));
     private static final int WINDOW_CLOSE_REACH = 40;
     private static final int LEADING_DATE_REACH = 12;
     /** A written date is at most this long: "SEPTEMEBER 28, 2017". */
@@ -68,11 +69,15 @@ public final class DeadlineRule {
 
     private static Optional<LocalDate> lastWindowClose(Matcher date, String text) {
         Optional<LocalDate> last = Optional.empty();
-        Matcher to = WINDOW_CLOSE.matcher(text);
-        while (to.find()) {
-            Optional<LocalDate> close = dateRightAfter(date, text, to.end(), WINDOW_CLOSE_REACH);
-            if (close.isPresent()) {
-                last = close;
+        int lastAt = -1;
+        for (CaseInsensitive.Needle word : WINDOW_CLOSE) {
+            for (int at = CaseInsensitive.indexOfWord(text, word, 0); at >= 0;
+                 at = CaseInsensitive.indexOfWord(text, word, at + 1)) {
+                Optional<LocalDate> close = dateRightAfter(date, text, at + word.length(), WINDOW_CLOSE_REACH);
+                if (close.isPresent() && at > lastAt) {
+                    last = close;
+                    lastAt = at;
+                }
             }
         }
         return last;
