@@ -84,6 +84,11 @@ public interface IngestConfig {
 
         @WithName("secret-access-key")
         Optional<String> secretAccessKey();
+
+        /** Deadline of one S3 call, retries included: past it the upload is answered 503 STORE_UNAVAILABLE. */
+        @WithName("call-timeout")
+        @WithDefault("30s")
+        Duration callTimeout();
     }
 
     interface Upload {

@@ -47,6 +47,7 @@ public class DocumentStoreProducer {
                 .region(Region.of(s3.region()))
                 .credentialsProvider(credentials(s3))
                 .forcePathStyle(s3.pathStyle())
+                .overrideConfiguration(c -> c.apiCallTimeout(s3.callTimeout()))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_S3_CONNECTIONS));
         s3.endpoint().map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
