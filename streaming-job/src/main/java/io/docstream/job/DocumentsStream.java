@@ -78,6 +78,7 @@ public final class DocumentsStream {
                         countWhere(col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS)).as("rows"),
                         countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)).as("quarantined"));
 
+        useRenameFreeCheckpointsOnS3(spark, settings);
         spark.streams().addListener(new BatchProgressLogger());
         return tableRows.writeStream()
                 .queryName("documents")
@@ -100,10 +101,24 @@ public final class DocumentsStream {
         conf.setIfMissing("spark.master", "local[*]");
         conf.setIfMissing("spark.app.name", "docstream-documents-stream");
         conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(settings.stateParallelism()));
-        if (settings.checkpoint().startsWith("s3a:") && isOnClasspath(ABORTABLE_CHECKPOINT_MANAGER)) {
-            conf.setIfMissing("spark.sql.streaming.checkpointFileManagerClass", ABORTABLE_CHECKPOINT_MANAGER);
-        }
         return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /**
+     * The default checkpoint manager writes a temporary file and renames it, which S3 cannot do atomically
+     * (S3A copies, then deletes). On s3a:// the abortable-stream manager writes the final object directly:
+     * a PUT becomes visible whole or not at all, and an aborted write leaves nothing. A manager chosen by
+     * the user (--conf spark.sql.streaming.checkpointFileManagerClass) is kept.
+     */
+    static void useRenameFreeCheckpointsOnS3(SparkSession spark, JobSettings settings) {
+        String key = "spark.sql.streaming.checkpointFileManagerClass";
+        boolean onS3 = settings.checkpoint().startsWith("s3a:");
+        String current = spark.conf().getOption(key).getOrElse(() -> null);
+        if (onS3 && current == null && isOnClasspath(ABORTABLE_CHECKPOINT_MANAGER)) {
+            spark.conf().set(key, ABORTABLE_CHECKPOINT_MANAGER);
+        } else if (!onS3 && ABORTABLE_CHECKPOINT_MANAGER.equals(current)) {
+            spark.conf().unset(key); // set for an earlier S3 query of this session: local files cannot abort
+        }
     }
 
     private static org.apache.spark.sql.Column countWhere(org.apache.spark.sql.Column condition) {
