@@ -6,10 +6,13 @@ import io.docstream.extract.Extraction;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,11 +34,28 @@ final class DocumentReader {
     record Missing(String message) implements Outcome {
     }
 
+    /**
+     * S3A's input stream for many small whole-object reads. Hadoop 3.5's default, the analytics-accelerator
+     * stream, prefetches blocks through one synchronized blob cache per file system: with 16 concurrent
+     * reads per partition the threads queued on its lock (seen in thread dumps of the benchmark).
+     */
+    static final String S3A_INPUT_STREAM_TYPE = "fs.s3a.input.stream.type";
+    static final String CLASSIC_STREAM = "classic";
+
+    /**
+     * The job's own file system per store and executor JVM, created from the job's configuration: Hadoop's
+     * shared cache would hand out whichever instance Spark created first, with its settings.
+     */
+    private static final ConcurrentMap<URI, FileSystem> FILE_SYSTEMS = new ConcurrentHashMap<>();
+
     private final Configuration hadoopConf;
     private final DocumentExtractor extractor;
 
     DocumentReader(Configuration hadoopConf, DocumentExtractor extractor) {
-        this.hadoopConf = hadoopConf;
+        this.hadoopConf = new Configuration(hadoopConf);
+        if (this.hadoopConf.get(S3A_INPUT_STREAM_TYPE) == null) {
+            this.hadoopConf.set(S3A_INPUT_STREAM_TYPE, CLASSIC_STREAM);
+        }
         this.extractor = extractor;
     }
 
@@ -46,13 +66,28 @@ final class DocumentReader {
      */
     Outcome read(Path path, DocType type, String fileName, long declaredSize) throws IOException {
         MessageDigest sha256 = sha256();
-        FileSystem fs = path.getFileSystem(hadoopConf);
+        FileSystem fs = fileSystem(path);
         try (InputStream in = new DigestInputStream(fs.open(path), sha256)) {
             Extraction extraction = extractor.extract(type, fileName, in, declaredSize);
             return new Read(extraction, HexFormat.of().formatHex(sha256.digest()));
         } catch (FileNotFoundException e) {
             return new Missing("no object at " + path + " (" + e.getMessage() + ")");
         }
+    }
+
+    private FileSystem fileSystem(Path path) throws IOException {
+        URI store = URI.create(path.toUri().getScheme() + "://" + (path.toUri().getAuthority() == null ? "" : path.toUri().getAuthority()) + "/");
+        FileSystem fs = FILE_SYSTEMS.get(store);
+        if (fs == null) {
+            synchronized (FILE_SYSTEMS) {
+                fs = FILE_SYSTEMS.get(store);
+                if (fs == null) {
+                    fs = FileSystem.newInstance(path.toUri(), hadoopConf);
+                    FILE_SYSTEMS.put(store, fs);
+                }
+            }
+        }
+        return fs;
     }
 
     private static MessageDigest sha256() {
