@@ -30,6 +30,7 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
             DataTypes.createStructField("doc_type", DataTypes.StringType, true),
             DataTypes.createStructField("uri", DataTypes.StringType, true),
             DataTypes.createStructField("size", DataTypes.LongType, true),
+            DataTypes.createStructField("sha256", DataTypes.StringType, true),
             DataTypes.createStructField("received_at", DataTypes.TimestampType, true),
             DataTypes.createStructField("bad_event", DataTypes.StringType, true)));
 
@@ -68,6 +69,7 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
                 event == null ? null : event.docType().value(),
                 event == null ? null : event.uri(),
                 event == null ? null : event.size(),
+                event == null ? null : event.sha256(),
                 event == null || event.receivedAt() == null ? null : Timestamp.from(event.receivedAt()),
                 badEvent);
     }
@@ -83,7 +85,7 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
         Timestamp receivedAt = row.getAs("received_at");
         ArrivalEvent event = new ArrivalEvent(row.getAs("doc_id"), row.getAs("file_name"),
                 DocType.fromValue(row.getAs("doc_type")).orElseThrow(), row.getAs("uri"),
-                row.<Long>getAs("size"), receivedAt == null ? null : receivedAt.toInstant());
+                row.<Long>getAs("size"), row.getAs("sha256"), receivedAt == null ? null : receivedAt.toInstant());
         return new Announcement(partition, offset, kafkaKey, event, null);
     }
 }

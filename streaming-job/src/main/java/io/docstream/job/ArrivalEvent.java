@@ -15,7 +15,8 @@ import java.util.Optional;
  * read. {@link #parse} never throws on bad input: a value that is not such an event is a {@link Bad}
  * outcome, which the job quarantines as {@code BAD_EVENT}.
  */
-public record ArrivalEvent(String docId, String fileName, DocType docType, String uri, long size, Instant receivedAt) {
+public record ArrivalEvent(String docId, String fileName, DocType docType, String uri, long size, String sha256,
+                           Instant receivedAt) {
 
     public static final String EVENT_TYPE = "io.docstream.document.arrived.v1";
     static final String TYPE_HEADER = "ce_type";
@@ -84,7 +85,8 @@ public record ArrivalEvent(String docId, String fileName, DocType docType, Strin
         }
         String fileName = text(root, "file_name").orElseGet(() -> lastSegment(uri.get()));
         long declaredSize = size == null || size.isNull() ? -1 : size.asLong();
-        return new Good(new ArrivalEvent(docId.get(), fileName, docType.get(), uri.get(), declaredSize, receivedAt));
+        String sha256 = text(root, "sha256").filter(h -> h.matches("[0-9a-fA-F]{64}")).orElse(null);
+        return new Good(new ArrivalEvent(docId.get(), fileName, docType.get(), uri.get(), declaredSize, sha256, receivedAt));
     }
 
     private static Optional<String> text(JsonNode root, String field) {

@@ -74,7 +74,7 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
             return List.of(quarantine(announcement, QuarantineRow.FORBIDDEN_SOURCE, forbidden.reason()));
         }
         SourceConfinement.Allowed allowed = (SourceConfinement.Allowed) decision;
-        DocumentReader.Outcome outcome = reader.read(allowed.path(), event.docType(), event.fileName(), event.size());
+        DocumentReader.Outcome outcome = reader.read(allowed.path(), event.docType(), event.fileName(), event.size(), event.sha256());
         if (outcome instanceof DocumentReader.Missing missing) {
             return List.of(quarantine(announcement, QuarantineRow.SOURCE_MISSING, missing.message()));
         }

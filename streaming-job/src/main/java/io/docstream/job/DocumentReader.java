@@ -3,6 +3,7 @@ package io.docstream.job;
 import io.docstream.extract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.functional.FutureIO;
 
 /**
  * Reads one stored document through Hadoop's FileSystem ({@code s3a://} or {@code file:}) and extracts it
@@ -60,19 +63,48 @@ final class DocumentReader {
     }
 
     /**
+     * When the announcement states size and SHA-256, the object is read with one GET and no HEAD (S3A needs
+     * the length to open a stream without asking the store) and the bytes are only trusted if they hash to
+     * the announced value; otherwise — or if the object is shorter than announced — it is read again the
+     * ordinary way, its length from the store.
+     *
      * @throws IOException when the store fails for another reason than a missing object (unreachable,
      *                     denied): not the document's fault, so the task fails and Spark retries it
      *                     rather than quarantining a document that is fine
      */
-    Outcome read(Path path, DocType type, String fileName, long declaredSize) throws IOException {
-        MessageDigest sha256 = sha256();
+    Outcome read(Path path, DocType type, String fileName, long declaredSize, String declaredSha256) throws IOException {
         FileSystem fs = fileSystem(path);
-        try (InputStream in = new DigestInputStream(fs.open(path), sha256)) {
-            Extraction extraction = extractor.extract(type, fileName, in, declaredSize);
-            return new Read(extraction, HexFormat.of().formatHex(sha256.digest()));
+        try {
+            if (declaredSize >= 0 && declaredSha256 != null) {
+                try {
+                    Read read = extract(openWithLength(fs, path, declaredSize), type, fileName, declaredSize);
+                    if (read.sha256().equalsIgnoreCase(declaredSha256)) {
+                        return read;
+                    }
+                } catch (EOFException shorterThanAnnounced) {
+                    // fall through: read it with the length the store reports
+                }
+            }
+            return extract(fs.open(path), type, fileName, declaredSize);
         } catch (FileNotFoundException e) {
             return new Missing("no object at " + path + " (" + e.getMessage() + ")");
         }
+    }
+
+    private Read extract(InputStream stream, DocType type, String fileName, long declaredSize) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = new DigestInputStream(stream, sha256)) {
+            Extraction extraction = extractor.extract(type, fileName, in, declaredSize);
+            return new Read(extraction, HexFormat.of().formatHex(sha256.digest()));
+        }
+    }
+
+    private static InputStream openWithLength(FileSystem fs, Path path, long length) throws IOException {
+        return FutureIO.awaitFuture(fs.openFile(path)
+                .opt(Options.OpenFileOptions.FS_OPTION_OPENFILE_LENGTH, length)
+                .opt(Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY,
+                        Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY_WHOLE_FILE)
+                .build());
     }
 
     private FileSystem fileSystem(Path path) throws IOException {

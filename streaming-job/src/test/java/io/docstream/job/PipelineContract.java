@@ -125,7 +125,7 @@ abstract class PipelineContract {
             for (int i = 0; i < expected.size(); i++) {
                 Row expectedRow = RowAssembler.document(
                         new Announcement(0, 0, stored.docId(), new ArrivalEvent(stored.docId(), stored.fileName(),
-                                stored.type(), stored.uri(), stored.bytes().length, Instant.parse("2026-11-24T03:00:00.100Z")), null),
+                                stored.type(), stored.uri(), stored.bytes().length, null, Instant.parse("2026-11-24T03:00:00.100Z")), null),
                         expected.get(i), i, Announcer.sha256(stored.bytes()), List.of(), Instant.EPOCH);
                 for (String column : OutputTable.DOCUMENT_COLUMNS) {
                     if (column.equals("processed_at") || column.startsWith("kafka_")) {
