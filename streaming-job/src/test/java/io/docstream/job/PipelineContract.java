@@ -67,9 +67,18 @@ abstract class PipelineContract {
         String topic = TestStack.unique("arrivals");
         JobSettings settings = settings(topic);
         try (Announcer announcer = new Announcer(stack.kafka.bootstrapServers(), topic)) {
-            for (Path file : corpusDocuments()) {
-                String name = file.getFileName().toString();
-                announcer.announce(announce(name, Files.readAllBytes(file)));
+            List<Path> files = corpusDocuments();
+            for (int i = 0; i < files.size(); i++) {
+                String name = files.get(i).getFileName().toString();
+                byte[] bytes = Files.readAllBytes(files.get(i));
+                ObjectNode event = announce(name, bytes);
+                // Announced sizes that are wrong: the bytes read still must be the stored ones.
+                if (i == 1) {
+                    event.put("size", bytes.length / 2);
+                } else if (i == 2) {
+                    event.put("size", bytes.length + 1000);
+                }
+                announcer.announce(event);
             }
             // A client retry: the same document announced again, a new event id.
             Stored first = documents.values().iterator().next();
