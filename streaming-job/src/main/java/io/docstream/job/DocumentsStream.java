@@ -31,6 +31,8 @@ public final class DocumentsStream {
     static final String ABORTABLE_CHECKPOINT_MANAGER =
             "org.apache.spark.internal.io.cloud.AbortableStreamBasedCheckpointFileManager";
 
+    static final String NO_DATA_BATCHES = "spark.sql.streaming.noDataMicroBatches.enabled";
+
     private static final Logger LOG = LoggerFactory.getLogger(DocumentsStream.class);
 
     private DocumentsStream() {
@@ -79,6 +81,12 @@ public final class DocumentsStream {
                         countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)).as("quarantined"));
 
         useRenameFreeCheckpointsOnS3(spark, settings);
+        // Every batch moves the processing-time watermark, and Spark would follow each with an empty batch
+        // only to evict expired doc_ids: a full checkpoint round on the store for nothing. Eviction then
+        // happens in the next batch that has data.
+        if (!spark.conf().contains(NO_DATA_BATCHES)) {
+            spark.conf().set(NO_DATA_BATCHES, "false");
+        }
         spark.streams().addListener(new BatchProgressLogger());
         return tableRows.writeStream()
                 .queryName("documents")
