@@ -31,19 +31,26 @@ import software.amazon.awssdk.services.s3.S3Client;
  * documents per second and every batch's duration. Measures; asserts nothing.
  *
  * <p>Arguments: [documents=5000] [maxOffsetsPerTrigger=1000] [readParallelism=16] [statePartitions=2]
+ * [store=s3|local]. With {@code local} the documents, table and checkpoints are plain folders: the same job
+ * without the S3 server's cost, to tell the job's own limit from the store's. For S3 it also measures
+ * how many GETs per second s3proxy alone serves to 16 concurrent readers: the ceiling for the job.
  */
 public final class JobDrainBenchmark {
+
+    private static String loadAverage = "?";
 
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         long maxOffsets = args.length > 1 ? Long.parseLong(args[1]) : 1000;
         int readParallelism = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int statePartitions = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        boolean local = args.length > 4 && args[4].equals("local");
         Path work = Path.of("target", "bench-job-drain").toAbsolutePath();
         TestStack.deleteRecursively(work);
         try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka")); S3Server s3 = S3Server.start(work.resolve("s3"))) {
             String bucket = "docstream";
-            storeAndAnnounce(kafka, s3, bucket, documents);
+            String root = local ? work.resolve("store").toUri().toString() : "s3a://" + bucket + "/";
+            String ceiling = storeAndAnnounce(kafka, s3, bucket, documents, local ? work.resolve("store") : null);
             SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("job-drain")
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
@@ -55,25 +62,27 @@ public final class JobDrainBenchmark {
                     .config("spark.hadoop.fs.s3a.access.key", s3.accessKey())
                     .config("spark.hadoop.fs.s3a.secret.key", s3.secretKey());
             SparkSession spark = builder.getOrCreate();
+            loadAverage = Files.readString(Path.of("/proc/loadavg")).trim();
             List<String> report = new ArrayList<>();
             for (String trigger : List.of("1 second", "5 seconds")) {
-                report.add(drain(spark, kafka, bucket, trigger, documents, maxOffsets, readParallelism, statePartitions));
+                report.add(drain(spark, kafka, root, trigger, documents, maxOffsets, readParallelism, statePartitions));
             }
             spark.stop();
             System.out.println();
-            System.out.printf("job-drain: %d documents in s3proxy, maxOffsetsPerTrigger %d, readParallelism %d,"
-                    + " statePartitions %d, local[2], %d cores%n", documents, maxOffsets, readParallelism, statePartitions,
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("job-drain: %d documents in %s, maxOffsetsPerTrigger %d, readParallelism %d,"
+                    + " statePartitions %d, local[2], %d cores, load average before the drains %s%n", documents,
+                    local ? "a local folder" : "s3proxy", maxOffsets, readParallelism, statePartitions,
+                    Runtime.getRuntime().availableProcessors(), loadAverage);
+            System.out.println(ceiling);
             report.forEach(System.out::println);
         }
     }
 
-    private static String drain(SparkSession spark, KafkaBroker kafka, String bucket, String trigger, int documents,
+    private static String drain(SparkSession spark, KafkaBroker kafka, String root, String trigger, int documents,
                                 long maxOffsets, int readParallelism, int statePartitions) throws Exception {
         String run = "bench-" + trigger.replace(' ', '-') + "-" + System.nanoTime();
         JobSettings settings = new JobSettings(kafka.bootstrapServers(), "document-arrivals", "earliest", maxOffsets, trigger,
-                "s3a://" + bucket + "/incoming/", "s3a://" + bucket + "/tables/" + run,
-                "s3a://" + bucket + "/checkpoints/" + run, readParallelism, "1 hour", statePartitions, 50L * 1024 * 1024);
+                root + "incoming/", root + "tables/" + run, root + "checkpoints/" + run, readParallelism, "1 hour", statePartitions, 50L * 1024 * 1024);
         List<long[]> batches = new CopyOnWriteArrayList<>(); // {input rows, duration ms}
         StreamingQueryListener listener = new StreamingQueryListener() {
             @Override
@@ -119,7 +128,9 @@ public final class JobDrainBenchmark {
         return line.toString();
     }
 
-    private static void storeAndAnnounce(KafkaBroker kafka, S3Server s3, String bucket, int documents) throws Exception {
+    /** Stores and announces the documents; returns what s3proxy alone serves (or nothing for a folder). */
+    private static String storeAndAnnounce(KafkaBroker kafka, S3Server s3, String bucket, int documents, Path folder)
+            throws Exception {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> txt = Files.list(Corpus.dir().resolve("bulletins"));
              Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
@@ -127,13 +138,14 @@ public final class JobDrainBenchmark {
             files.addAll(json.sorted().toList());
         }
         long start = System.nanoTime();
+        List<String> keys = new ArrayList<>();
         try (S3Client client = S3Client.builder().endpointOverride(URI.create(s3.endpoint())).region(Region.of(s3.region()))
                 .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
                 .build();
              Announcer announcer = new Announcer(kafka.bootstrapServers(), "document-arrivals")) {
             client.createBucket(b -> b.bucket(bucket));
-            ExecutorService pool = Executors.newFixedThreadPool(8);
+            ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<?>> puts = new ArrayList<>();
             for (int i = 0; i < documents; i++) {
                 Path file = files.get(i % files.size());
@@ -141,16 +153,42 @@ public final class JobDrainBenchmark {
                 byte[] bytes = Files.readAllBytes(file);
                 String docId = Announcer.docId("bench/" + i);
                 String key = "incoming/" + docId + "/" + name;
-                puts.add(pool.submit(() -> client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes))));
+                String uri;
+                if (folder == null) {
+                    puts.add(pool.submit(() -> client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes))));
+                    uri = "s3a://" + bucket + "/" + key;
+                } else {
+                    Path target = folder.resolve(key);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, bytes);
+                    uri = "file:" + target;
+                }
+                keys.add(key);
                 announcer.announce(Announcer.event(docId, name, DocType.fromFileName(name).orElseThrow().value(),
-                        "s3a://" + bucket + "/" + key, bucket, key, bytes));
+                        uri, folder == null ? bucket : null, key, bytes));
             }
             for (Future<?> put : puts) {
                 put.get();
             }
             announcer.flush();
+            System.out.printf("stored and announced %d documents in %.1f s%n", documents, (System.nanoTime() - start) / 1e9);
+            if (folder != null) {
+                pool.shutdown();
+                return "";
+            }
+            long getStart = System.nanoTime();
+            List<Future<?>> gets = new ArrayList<>();
+            int sample = Math.min(keys.size(), 2000);
+            for (String key : keys.subList(0, sample)) {
+                gets.add(pool.submit(() -> client.getObjectAsBytes(b -> b.bucket(bucket).key(key))));
+            }
+            for (Future<?> get : gets) {
+                get.get();
+            }
             pool.shutdown();
+            double seconds = (System.nanoTime() - getStart) / 1e9;
+            return String.format(Locale.ROOT, "s3proxy alone: %d GETs by 16 concurrent SDK readers in %.1f s = %.0f GETs/s",
+                    sample, seconds, sample / seconds);
         }
-        System.out.printf("stored and announced %d documents in %.1f s%n", documents, (System.nanoTime() - start) / 1e9);
     }
 }
