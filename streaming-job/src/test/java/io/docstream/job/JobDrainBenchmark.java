@@ -49,7 +49,7 @@ public final class JobDrainBenchmark {
         TestStack.deleteRecursively(work);
         try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka")); S3Server s3 = S3Server.start(work.resolve("s3"))) {
             String bucket = "docstream";
-            String root = local ? work.resolve("store").toUri().toString() : "s3a://" + bucket + "/";
+            String root = local ? work.resolve("store").toUri().toString().replaceAll("/?$", "/") : "s3a://" + bucket + "/";
             String ceiling = storeAndAnnounce(kafka, s3, bucket, documents, local ? work.resolve("store") : null);
             SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("job-drain")
                     .config("spark.ui.enabled", "false")
