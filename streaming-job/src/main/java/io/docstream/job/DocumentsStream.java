@@ -87,7 +87,9 @@ public final class DocumentsStream {
         if (!spark.conf().contains(NO_DATA_BATCHES)) {
             spark.conf().set(NO_DATA_BATCHES, "false");
         }
-        spark.streams().addListener(new BatchProgressLogger());
+        if (java.util.Arrays.stream(spark.streams().listListeners()).noneMatch(BatchProgressLogger.class::isInstance)) {
+            spark.streams().addListener(new BatchProgressLogger());
+        }
         return tableRows.writeStream()
                 .queryName("documents")
                 .format("parquet")
