@@ -41,18 +41,26 @@ final class BulletinExtractor {
         SalaryRule.Salaries salaries = salarySection.map(SalaryRule::salaries)
                 .orElse(new SalaryRule.Salaries(Optional.empty(), Optional.empty()));
         AmountRange general = orWarn(salaries.general(), ParseWarning.NO_SALARY, warnings);
-        AmountRange waterAndPower = salaries.waterAndPower().orElse(null);
+        AmountRange waterAndPower = salaries.waterAndPower()
+                .or(() -> salaryNoteSections(bulletin).stream().map(SalaryRule::waterAndPower)
+                        .flatMap(Optional::stream).findFirst())
+                .orElse(null);
 
-        Optional<String> deadlineText = bulletin.firstText(Heading.APPLICATION_DEADLINE);
+        Optional<String> deadlineText = bulletin.firstText(Heading.APPLICATION_DEADLINE)
+                .or(() -> bulletin.firstText(Heading.APPLICATION_PROCESS));
         LocalDate endDate = orWarn(deadlineText.flatMap(DeadlineRule::deadline), ParseWarning.NO_DEADLINE, warnings);
 
         String req = orWarn(bulletin.firstText(Heading.REQUIREMENTS), ParseWarning.NO_REQUIREMENTS, warnings);
         String notes = orWarn(salaryNotes(bulletin), ParseWarning.NO_NOTES, warnings);
         String duties = orWarn(bulletin.firstText(Heading.DUTIES), ParseWarning.NO_DUTIES, warnings);
 
-        List<String> selection = bulletin.first(Heading.SELECTION_PROCESS).map(SelectionRule::selection).orElse(List.of());
+        List<String> selection = bulletin.first(Heading.SELECTION_PROCESS).map(SelectionRule::selection)
+                .filter(components -> !components.isEmpty())
+                .or(() -> SelectionRule.weightTableSection(bulletin).map(SelectionRule::selection))
+                .orElse(List.of());
         if (selection.isEmpty()) {
             warnings.add(ParseWarning.NO_SELECTION.name());
+            selection = null;
         }
 
         String firstRequirement = req == null ? "" : RequirementRule.firstRequirement(req);
@@ -60,14 +68,16 @@ final class BulletinExtractor {
                 ParseWarning.NO_EXPERIENCE_LENGTH, warnings);
         String jobType = orWarn(req == null ? Optional.empty() : RequirementRule.jobType(req),
                 ParseWarning.NO_JOB_TYPE, warnings);
-        String education = orWarn(RequirementRule.educationLength(firstRequirement),
+        List<String> requirementSentences = req == null ? List.of() : RequirementRule.requirementSentences(req);
+        String education = orWarn(RequirementRule.educationLength(requirementSentences),
                 ParseWarning.NO_EDUCATION_LENGTH, warnings);
-        String school = orWarn(RequirementRule.schoolType(firstRequirement), ParseWarning.NO_SCHOOL_TYPE, warnings);
+        String school = orWarn(RequirementRule.schoolType(requirementSentences), ParseWarning.NO_SCHOOL_TYPE, warnings);
 
         String applicationLocation = orWarn(
-                bulletin.firstText(Heading.WHERE_TO_APPLY).map(ApplicationLocationRule::applicationLocation),
+                bulletin.firstText(Heading.WHERE_TO_APPLY).or(() -> bulletin.firstText(Heading.APPLICATION_PROCESS))
+                        .map(ApplicationLocationRule::applicationLocation),
                 ParseWarning.NO_APPLICATION_LOCATION, warnings);
-        String examType = orWarn(ExamTypeRule.examType(lines), ParseWarning.NO_EXAM_TYPE, warnings);
+        String examType = orWarn(ExamTypeRule.examType(decoded.text()), ParseWarning.NO_EXAM_TYPE, warnings);
 
         Double salaryStart = general == null ? null : general.low();
         Double salaryEnd = general == null ? null : general.high();
@@ -80,9 +90,20 @@ final class BulletinExtractor {
                 dwpStart, dwpEnd, examType, DocType.BULLETIN, ExtractorVersion.CURRENT, null, List.copyOf(warnings));
     }
 
-    /** The NOTE(S) sections after the salary and before DUTIES (or the requirements, when DUTIES comes later). */
+    /** The NOTE(S) text after the salary and before DUTIES (or the requirements, when DUTIES comes later). */
     private static Optional<String> salaryNotes(BulletinSections bulletin) {
         StringBuilder notes = new StringBuilder();
+        for (Section section : salaryNoteSections(bulletin)) {
+            String text = section.text();
+            if (!text.isEmpty()) {
+                notes.append(notes.length() > 0 ? "\n\n" : "").append(text);
+            }
+        }
+        return notes.length() > 0 ? Optional.of(notes.toString()) : Optional.empty();
+    }
+
+    private static List<Section> salaryNoteSections(BulletinSections bulletin) {
+        List<Section> notes = new ArrayList<>();
         boolean afterSalary = false;
         for (Section section : bulletin.sections()) {
             Heading heading = section.heading();
@@ -94,13 +115,10 @@ final class BulletinExtractor {
                 break;
             }
             if (heading == Heading.NOTES) {
-                String text = section.text();
-                if (!text.isEmpty()) {
-                    notes.append(notes.length() > 0 ? "\n\n" : "").append(text);
-                }
+                notes.add(section);
             }
         }
-        return notes.length() > 0 ? Optional.of(notes.toString()) : Optional.empty();
+        return notes;
     }
 
     private static <T> T orWarn(Optional<T> value, ParseWarning missing, List<String> warnings) {

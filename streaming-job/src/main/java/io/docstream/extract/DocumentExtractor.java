@@ -55,11 +55,11 @@ public final class DocumentExtractor {
             return new Extraction.Quarantined(QuarantineReason.UNSUPPORTED_TYPE,
                     "no document type for '" + fileName + "': expected a .txt bulletin or a .json record file");
         }
-        Optional<Extraction.Quarantined> unreadable = DocumentContent.unreadable(bytes);
+        DecodedText decoded = TextDecoder.decode(bytes);
+        Optional<Extraction.Quarantined> unreadable = DocumentContent.unreadable(bytes, decoded.text());
         if (unreadable.isPresent()) {
             return unreadable.get();
         }
-        DecodedText decoded = TextDecoder.decode(bytes);
         return switch (type) {
             case BULLETIN -> new Extraction.Extracted(DocType.BULLETIN,
                     List.of(BulletinExtractor.extract(fileName, decoded)));

@@ -11,12 +11,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +28,11 @@ final class JsonRecordReader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** The columns a JSON record may carry: the reference schema plus the added columns the document determines. */
+    private static final Set<String> JSON_COLUMNS = buildJsonColumns();
 
     private JsonRecordReader() {
     }
@@ -121,6 +125,14 @@ final class JsonRecordReader {
                 experience, jobType, education, school, location, dwpStart, dwpEnd, examType,
                 DocType.JSON_RECORD, ExtractorVersion.CURRENT, rescued.isEmpty() ? null : rescued.toString(),
                 List.copyOf(warnings));
+    }
+
+    private static Set<String> buildJsonColumns() {
+        Set<String> columns = new HashSet<>(Columns.REFERENCE);
+        columns.add(Columns.SALARY_DWP_START);
+        columns.add(Columns.SALARY_DWP_END);
+        columns.add(Columns.EXAM_TYPE);
+        return Set.copyOf(columns);
     }
 
     private static void warnIfMissing(Object value, ParseWarning missing, List<String> warnings) {
@@ -230,9 +242,7 @@ final class JsonRecordReader {
 
         /** The type misfits so far plus every field that is not a column of the schema. */
         ObjectNode rescuedWithUnknown() {
-            Iterator<Map.Entry<String, JsonNode>> fields = record.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : record.properties()) {
                 if (!JSON_COLUMNS.contains(field.getKey())) {
                     rescued.set(field.getKey(), field.getValue());
                 }
@@ -243,18 +253,5 @@ final class JsonRecordReader {
         private static boolean isDecimal(String text) {
             return !text.isEmpty() && text.length() <= 32 && DECIMAL.matcher(text).matches();
         }
-    }
-
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-
-    /** The columns a JSON record may carry: the reference schema plus the added columns the document determines. */
-    private static final Set<String> JSON_COLUMNS = buildJsonColumns();
-
-    private static Set<String> buildJsonColumns() {
-        Set<String> columns = new HashSet<>(Columns.REFERENCE);
-        columns.add(Columns.SALARY_DWP_START);
-        columns.add(Columns.SALARY_DWP_END);
-        columns.add(Columns.EXAM_TYPE);
-        return Set.copyOf(columns);
     }
 }

@@ -14,16 +14,24 @@ import java.nio.charset.StandardCharsets;
 public final class TextDecoder {
 
     private static final char[] WINDOWS_1252_HIGH = buildWindows1252High();
+    private static final char REPLACEMENT = '\uFFFD';
 
     private TextDecoder() {
     }
 
     public static DecodedText decode(byte[] bytes) {
         int start = hasUtf8Bom(bytes) ? 3 : 0;
-        if (isAscii(bytes, start)) {
-            // The common case, and the fast one: ASCII is valid in both encodings.
-            return new DecodedText(new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII), false);
+        // The JDK's UTF-8 decoding is fast but replaces malformed input with U+FFFD. No U+FFFD in the result
+        // means the bytes were valid; one that the bytes did not spell out (EF BF BD) means they were not.
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT) < 0) {
+            return new DecodedText(text, false);
         }
+        return containsEncodedReplacement(bytes, start) ? strictUtf8OrWindows1252(bytes, start)
+                : new DecodedText(decodeWindows1252(bytes, 0), true);
+    }
+
+    private static DecodedText strictUtf8OrWindows1252(byte[] bytes, int start) {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -34,6 +42,15 @@ public final class TextDecoder {
             // Expected for legacy files: the exception is the answer to "is this UTF-8?", not a failure.
             return new DecodedText(decodeWindows1252(bytes, 0), true);
         }
+    }
+
+    private static boolean containsEncodedReplacement(byte[] bytes, int start) {
+        for (int i = start; i + 2 < bytes.length; i++) {
+            if ((bytes[i] & 0xFF) == 0xEF && (bytes[i + 1] & 0xFF) == 0xBF && (bytes[i + 2] & 0xFF) == 0xBD) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -51,15 +68,6 @@ public final class TextDecoder {
 
     private static boolean hasUtf8Bom(byte[] bytes) {
         return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-    }
-
-    private static boolean isAscii(byte[] bytes, int start) {
-        for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static char[] buildWindows1252High() {

@@ -11,13 +11,24 @@ public final class Corpus {
     private Corpus() {
     }
 
+    /**
+     * The folder named by {@code docstream.corpus.dir}; when that does not exist (a module built on its own with
+     * {@code -f streaming-job/pom.xml} resolves the property against the module), the nearest {@code shared/corpus}
+     * above the working directory.
+     */
     public static Path dir() {
         String configured = System.getProperty("docstream.corpus.dir");
-        if (configured == null || !Files.isDirectory(Path.of(configured))) {
-            throw new IllegalStateException("set -Ddocstream.corpus.dir to the shared corpus folder (found: "
-                    + configured + ")");
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured);
         }
-        return Path.of(configured);
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path candidate = folder.resolve("shared").resolve("corpus");
+            if (Files.isDirectory(candidate.resolve("bulletins"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("set -Ddocstream.corpus.dir to the shared corpus folder (found: "
+                + configured + ")");
     }
 
     public static Path bulletin(String fileName) {

@@ -18,29 +18,34 @@ public final class BulletinSections {
     public static BulletinSections of(String text) {
         List<String> lines = BulletinLines.split(text);
         List<Section> sections = new ArrayList<>();
-        Heading current = null;
+        HeadingMatch current = null;
         int currentLine = -1;
-        List<String> body = null;
         for (int i = 0; i < lines.size(); i++) {
             Optional<HeadingMatch> match = HeadingRecognizer.recognize(lines.get(i));
             if (match.isPresent()) {
                 if (current != null) {
-                    sections.add(new Section(current, currentLine, body));
+                    sections.add(section(current, currentLine, lines, i));
                 }
-                current = match.get().heading();
+                current = match.get();
                 currentLine = i;
-                body = new ArrayList<>();
-                if (!match.get().inlineText().isEmpty()) {
-                    body.add(match.get().inlineText());
-                }
-            } else if (body != null) {
-                body.add(lines.get(i));
             }
         }
         if (current != null) {
-            sections.add(new Section(current, currentLine, body));
+            sections.add(section(current, currentLine, lines, lines.size()));
         }
         return new BulletinSections(lines, List.copyOf(sections));
+    }
+
+    /** The body is a view of the bulletin's lines, with the heading's own inline text first when it has some. */
+    private static Section section(HeadingMatch heading, int headingLine, List<String> lines, int end) {
+        List<String> body = lines.subList(headingLine + 1, end);
+        if (!heading.inlineText().isEmpty()) {
+            List<String> withInline = new ArrayList<>(body.size() + 1);
+            withInline.add(heading.inlineText());
+            withInline.addAll(body);
+            body = withInline;
+        }
+        return new Section(heading.heading(), headingLine, body);
     }
 
     public List<String> lines() {
@@ -71,24 +76,5 @@ public final class BulletinSections {
             }
         }
         return Optional.empty();
-    }
-
-    /** Sections with this heading found after the first {@code after} heading and before the first {@code before} heading. */
-    public List<Section> between(Heading heading, Heading after, Heading before) {
-        List<Section> found = new ArrayList<>();
-        boolean started = false;
-        for (Section section : sections) {
-            if (!started) {
-                started = section.heading() == after;
-                continue;
-            }
-            if (section.heading() == before) {
-                break;
-            }
-            if (section.heading() == heading) {
-                found.add(section);
-            }
-        }
-        return found;
     }
 }

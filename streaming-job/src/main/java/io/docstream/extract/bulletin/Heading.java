@@ -9,6 +9,8 @@ public enum Heading {
     PROCESS_NOTES,
     WHERE_TO_APPLY,
     APPLICATION_DEADLINE,
+    /** Some bulletins state where to apply and the deadline under one "APPLICATION PROCESS" heading. */
+    APPLICATION_PROCESS,
     SELECTION_PROCESS,
     OTHER
 }

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 public final class HeadingRecognizer {
 
     private static final int MAX_HEADING_LENGTH = 80;
+    /** The letters known headings start with: a cheap test before building the heading key. */
+    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHS";
+    /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
+    private static final int MAX_INLINE_HEADING_LENGTH = 40;
 
     private static final Pattern ANNUAL_SALARY = Pattern.compile("ANNUAL ?SALARY");
     private static final Pattern NOTES = Pattern.compile("NOTES?");
@@ -23,6 +27,7 @@ public final class HeadingRecognizer {
     private static final Pattern REQUIREMENTS = Pattern.compile(
             "REQUIREMENTS?( ?/ ?MI[A-Z]*M (QUAL[A-Z]*|REQUIREMENTS?))?|MINIMUM (QUAL[A-Z]*|REQUIREMENTS?)");
     private static final Pattern WHERE_TO_APPLY = Pattern.compile("WHERE TO APPLY|HOW TO APPLY");
+    private static final Pattern APPLICATION_PROCESS = Pattern.compile("APPLICATION PROCESS");
     private static final Pattern APPLICATION_DEADLINE = Pattern.compile("APPLICATION DEADLINES?");
     private static final Pattern SELECTION_PROCESS = Pattern.compile("SELECTION (PROCESS|PROCEDURES?)");
 
@@ -35,21 +40,27 @@ public final class HeadingRecognizer {
     }
 
     public static Optional<HeadingMatch> recognize(String line) {
-        int length = line.length();
-        if (length == 0) {
+        int first = 0;
+        int last = line.length() - 1;
+        while (first <= last && Character.isWhitespace(line.charAt(first))) {
+            first++;
+        }
+        while (last >= first && Character.isWhitespace(line.charAt(last))) {
+            last--;
+        }
+        // Every heading starts with a capital letter; this test alone rejects most body lines cheaply.
+        if (first > last || !Character.isUpperCase(line.charAt(first))) {
             return Optional.empty();
         }
-        if (length <= MAX_HEADING_LENGTH) {
-            String key = headingKey(line);
-            if (key.isEmpty()) {
-                return Optional.empty();
-            }
-            Heading known = known(key);
+        int length = last - first + 1;
+        if (length <= MAX_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(line.charAt(first)) >= 0) {
+            Heading known = known(headingKey(line));
             if (known != null) {
                 return Optional.of(new HeadingMatch(known, ""));
             }
         }
-        if (line.indexOf(':') > 0) {
+        int colon = line.indexOf(':', first);
+        if (colon > first && colon - first <= MAX_INLINE_HEADING_LENGTH && Character.isUpperCase(line.charAt(first + 1))) {
             Matcher inline = INLINE.matcher(line);
             if (inline.matches()) {
                 return Optional.of(new HeadingMatch(known(inline.group(1)), inline.group(2).strip()));
@@ -61,32 +72,23 @@ public final class HeadingRecognizer {
         return Optional.empty();
     }
 
+    /** The first letter picks the one or two patterns worth trying. */
     private static Heading known(String key) {
-        if (ANNUAL_SALARY.matcher(key).matches()) {
-            return Heading.ANNUAL_SALARY;
+        if (key.isEmpty()) {
+            return null;
         }
-        if (NOTES.matcher(key).matches()) {
-            return Heading.NOTES;
-        }
-        if (DUTIES.matcher(key).matches()) {
-            return Heading.DUTIES;
-        }
-        if (REQUIREMENTS.matcher(key).matches()) {
-            return Heading.REQUIREMENTS;
-        }
-        if (PROCESS_NOTES.matcher(key).matches()) {
-            return Heading.PROCESS_NOTES;
-        }
-        if (WHERE_TO_APPLY.matcher(key).matches()) {
-            return Heading.WHERE_TO_APPLY;
-        }
-        if (APPLICATION_DEADLINE.matcher(key).matches()) {
-            return Heading.APPLICATION_DEADLINE;
-        }
-        if (SELECTION_PROCESS.matcher(key).matches()) {
-            return Heading.SELECTION_PROCESS;
-        }
-        return null;
+        return switch (key.charAt(0)) {
+            case 'A' -> ANNUAL_SALARY.matcher(key).matches() ? Heading.ANNUAL_SALARY
+                    : APPLICATION_PROCESS.matcher(key).matches() ? Heading.APPLICATION_PROCESS
+                    : APPLICATION_DEADLINE.matcher(key).matches() ? Heading.APPLICATION_DEADLINE : null;
+            case 'N' -> NOTES.matcher(key).matches() ? Heading.NOTES : null;
+            case 'D' -> DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
+            case 'R', 'M' -> REQUIREMENTS.matcher(key).matches() ? Heading.REQUIREMENTS : null;
+            case 'P' -> PROCESS_NOTES.matcher(key).matches() ? Heading.PROCESS_NOTES : null;
+            case 'W', 'H' -> WHERE_TO_APPLY.matcher(key).matches() ? Heading.WHERE_TO_APPLY : null;
+            case 'S' -> SELECTION_PROCESS.matcher(key).matches() ? Heading.SELECTION_PROCESS : null;
+            default -> null;
+        };
     }
 
     /** Upper case, runs of white space as one space, no trailing colon: "  Requirements /Minimum Qualifications:\t" → "REQUIREMENTS /MINIMUM QUALIFICATIONS". */
@@ -110,13 +112,17 @@ public final class HeadingRecognizer {
             end--;
         }
         key.setLength(end);
-        return key.toString().toUpperCase(Locale.ROOT);
+        // "NOTE(S)" and "REQUIREMENT(S)" read as their plurals.
+        return key.toString().toUpperCase(Locale.ROOT).replace("(S)", "S");
     }
 
-    /** e.g. "QUALIFICATIONS REVIEW", "SELECTIVE CERTIFICATION": starts with a letter, five or more letters, no lower case, no amounts. */
+    /**
+     * e.g. "QUALIFICATIONS REVIEW", "SELECTIVE CERTIFICATION": starts with a letter, five or more letters, no lower
+     * case, no amounts, and not a sentence (a requirement written in capitals ends with a full stop).
+     */
     private static boolean isUnnamedHeading(String line) {
         String stripped = line.strip();
-        if (stripped.isEmpty() || !Character.isLetter(stripped.charAt(0))) {
+        if (stripped.isEmpty() || !Character.isLetter(stripped.charAt(0)) || stripped.endsWith(".")) {
             return false;
         }
         int letters = 0;

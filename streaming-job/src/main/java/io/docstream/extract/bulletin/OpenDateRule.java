@@ -13,6 +13,8 @@ public final class OpenDateRule {
     private static final Pattern OPEN_DATE = Pattern.compile(
             "(?i)open\\s*date\\s*:?\\s*(\\d{1,2})\\s*[-/]\\s*(\\d{1,2})\\s*[-/]\\s*(\\d{2}|\\d{4})\\b");
 
+    private static final int CENTURY_PIVOT = 70;
+
     private OpenDateRule() {
     }
 
@@ -24,11 +26,16 @@ public final class OpenDateRule {
             Matcher matcher = OPEN_DATE.matcher(line);
             if (matcher.find()) {
                 int year = Integer.parseInt(matcher.group(3));
-                return date(year < 100 ? 2000 + year : year,
+                return date(year < 100 ? fullYear(year) : year,
                         Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
             }
         }
         return Optional.empty();
+    }
+
+    /** Bulletins in the archive go back to the 1990s: "99" is 1999, "18" is 2018. */
+    private static int fullYear(int twoDigitYear) {
+        return twoDigitYear >= CENTURY_PIVOT ? 1900 + twoDigitYear : 2000 + twoDigitYear;
     }
 
     private static Optional<LocalDate> date(int year, int month, int day) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class SalaryRule {
 
-    private static final Pattern AMOUNT = Pattern.compile("\\$\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d{1,2})?");
+    private static final Pattern AMOUNT = Pattern.compile("\\$\\s*(\\d{1,3}(?:, ?\\d{3})+|\\d+)(?:\\.\\d{1,2})?");
     private static final Pattern OTHER_DEPARTMENT = Pattern.compile(
             "(?i)\\bsalar(?:y|ies)(?:\\s+ranges?)?\\s+(?:in|for|at)\\s+(?:the\\s+)?"
                     + "(?:department|harbor|airport|los angeles world airports|port|lawa)");
@@ -29,13 +29,36 @@ public final class SalaryRule {
         Accumulator waterAndPower = new Accumulator();
         for (String statement : SalaryStatements.of(salarySection)) {
             String lower = statement.toLowerCase(Locale.ROOT);
-            if (lower.contains("water and power")) {
+            if (isNotAnnual(lower)) {
+                continue; // "The per diem hourly rate is $22.42." is not an annual salary
+            }
+            if (namesWaterAndPower(lower)) {
                 addAmounts(statement, waterAndPower);
-            } else if (!OTHER_DEPARTMENT.matcher(statement).find()) {
+            } else if (!lower.contains("salar") || !OTHER_DEPARTMENT.matcher(statement).find()) {
                 addAmounts(statement, general);
             }
         }
         return new Salaries(general.range(), waterAndPower.range());
+    }
+
+    /** The DWP salary stated elsewhere, e.g. in a note under the salary: "1. The salary in the Department of Water and Power is ...". */
+    public static Optional<AmountRange> waterAndPower(Section section) {
+        Accumulator waterAndPower = new Accumulator();
+        for (String statement : SalaryStatements.of(section)) {
+            if (namesWaterAndPower(statement.toLowerCase(Locale.ROOT))) {
+                addAmounts(statement, waterAndPower);
+            }
+        }
+        return waterAndPower.range();
+    }
+
+    private static boolean isNotAnnual(String lowerStatement) {
+        return lowerStatement.contains("hourly") || lowerStatement.contains("per hour")
+                || lowerStatement.contains("monthly") || lowerStatement.contains("per month");
+    }
+
+    private static boolean namesWaterAndPower(String lowerStatement) {
+        return lowerStatement.contains("water and power") || lowerStatement.contains("water & power");
     }
 
     /** Every dollar amount in the text, "$60,489", "$ 108,722", "$5000". */
@@ -45,7 +68,7 @@ public final class SalaryRule {
         }
         Matcher matcher = AMOUNT.matcher(text);
         while (matcher.find()) {
-            into.add(Double.parseDouble(matcher.group(1).replace(",", "")));
+            into.add(Double.parseDouble(matcher.group(1).replace(",", "").replace(" ", "")));
         }
     }
 

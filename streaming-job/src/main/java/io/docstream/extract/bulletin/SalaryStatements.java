@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Cuts a salary section into statements: a new statement starts at a line beginning with a letter and after a
- * sentence end (". " followed by a capital). A line beginning with "$" or a digit continues the statement before it.
+ * sentence end (". " followed by a capital) and where "The salary ..." begins inside a line. A line beginning with "$" or a digit continues the statement before it.
  */
 final class SalaryStatements {
 
@@ -40,7 +40,13 @@ final class SalaryStatements {
     private static void appendSplittingSentences(String line, StringBuilder current, List<String> statements) {
         int start = 0;
         for (int i = 0; i + 2 < line.length(); i++) {
-            if (line.charAt(i) == '.' && line.charAt(i + 1) == ' ') {
+            if (i > start && line.charAt(i - 1) == ' ' && line.startsWith("The salar", i)) {
+                // "$52,806 to $77,172 The salary range in the Department of ..." on one line, no full stop.
+                current.append(line, start, i);
+                statements.add(current.toString().strip());
+                current.setLength(0);
+                start = i;
+            } else if (line.charAt(i) == '.' && line.charAt(i + 1) == ' ') {
                 int next = i + 1;
                 while (next < line.length() && line.charAt(next) == ' ') {
                     next++;

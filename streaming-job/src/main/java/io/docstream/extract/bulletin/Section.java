@@ -7,7 +7,7 @@ public record Section(Heading heading, int headingLine, List<String> body) {
 
     /** The section's text: each line trimmed, runs of blank lines kept as one paragraph break, no blank ends. */
     public String text() {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(bodyLength());
         boolean pendingBreak = false;
         for (String line : body) {
             String stripped = line.strip();
@@ -26,7 +26,7 @@ public record Section(Heading heading, int headingLine, List<String> body) {
 
     /** The section's text on one line, lines joined by single spaces; for rules that read across line breaks. */
     public String flatText() {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(bodyLength());
         for (String line : body) {
             String stripped = line.strip();
             if (!stripped.isEmpty()) {
@@ -37,5 +37,14 @@ public record Section(Heading heading, int headingLine, List<String> body) {
             }
         }
         return text.toString();
+    }
+
+    /** Enough room for the body's text, so building it copies each character once. */
+    private int bodyLength() {
+        int length = 0;
+        for (String line : body) {
+            length += line.length() + 2;
+        }
+        return length;
     }
 }
