@@ -24,14 +24,6 @@ import java.util.stream.Stream;
  */
 public final class Demo {
 
-    /** The reference pipeline's example queries, with only the table name changed. */
-    static final List<String> EXAMPLE_QUERIES = List.of(
-            "SELECT position, AVG(salary_start) AS avg_salary_start, AVG(salary_end) AS avg_salary_end"
-                    + " FROM documents GROUP BY position ORDER BY avg_salary_end DESC",
-            "SELECT file_name, position, salary_start, salary_end, education_length FROM documents"
-                    + " WHERE salary_start > 70000 AND (lower(req) LIKE '%bachelor%' OR education_length = '4 years')"
-                    + " ORDER BY salary_start DESC");
-
     private static final Duration POLL = Duration.ofSeconds(5);
 
     public static void main(String[] args) {
@@ -45,7 +37,7 @@ public final class Demo {
             System.exit(2);
             return;
         }
-        RunFiles runFiles = new RunFiles(home.resolve(".docstream/run"));
+        RunFiles runFiles = new RunFiles(RunFiles.directory(home));
         List<String> running = runFiles.alive().toList();
         if (!running.isEmpty()) {
             System.err.println("docstream demo: a stack is already running (" + String.join(", ", running)
@@ -106,11 +98,13 @@ public final class Demo {
         TableQueries queries = new TableQueries(artifacts, settings, options.stateDir().resolve("logs"));
         boolean complete = awaitTable(stack, settings, queries, uploaded, options.timeout(), startNanos);
         if (complete) {
-            for (String sql : EXAMPLE_QUERIES) {
+            for (String sql : ExampleQueries.read(options.home().resolve("docs/queries.sql"))) {
                 System.out.println("\n> " + sql);
                 System.out.println(resultTable(queries.run(sql)));
             }
         }
+        stack.tasksPerExecutor().forEach((executor, tasks) ->
+                System.out.printf("executor %s ran %d tasks%n", executor, tasks));
         System.out.printf("%ndemo %s after %.0f s; logs in %s%n", complete ? "complete" : "INCOMPLETE",
                 seconds(startNanos), options.stateDir().resolve("logs"));
         if (options.exitWhenDone()) {

@@ -57,10 +57,10 @@ record PipelineSettings(
         properties.put("docstream.topic", TOPIC);
         properties.put("docstream.auth.enabled", "true");
         properties.put("docstream.auth.api-keys", apiKey);
+        properties.put("docstream.store.prefix", "incoming/");
         if (store == DemoOptions.Store.S3) {
             properties.put("docstream.store.kind", "s3");
             properties.put("docstream.store.s3.bucket", BUCKET);
-            properties.put("docstream.store.s3.prefix", "incoming/");
             properties.put("docstream.store.s3.endpoint", s3Endpoint);
             properties.put("docstream.store.s3.path-style", "true");
             properties.put("docstream.store.s3.region", "us-east-1");

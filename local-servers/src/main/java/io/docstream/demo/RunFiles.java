@@ -19,6 +19,12 @@ final class RunFiles {
         this.dir = dir;
     }
 
+    /** {@code .docstream/run}, or DOCSTREAM_RUN_DIR (as in bin/commands/status and down). */
+    static Path directory(Path home) {
+        String configured = System.getenv("DOCSTREAM_RUN_DIR");
+        return configured == null || configured.isBlank() ? home.resolve(".docstream/run") : home.resolve(configured);
+    }
+
     void record(String name, long pid, String where) {
         try {
             Files.createDirectories(dir);

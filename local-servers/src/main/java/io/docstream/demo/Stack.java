@@ -31,6 +31,7 @@ final class Stack implements AutoCloseable {
 
     private final Deque<Started> started = new ArrayDeque<>();
     private final List<ChildJvm> services = new ArrayList<>();
+    private SparkStandaloneCluster cluster;
     private final RunFiles runFiles;
     private final Artifacts artifacts;
     private final Path stateDir;
@@ -86,7 +87,7 @@ final class Stack implements AutoCloseable {
     }
 
     void startJobOnCluster(PipelineSettings settings) {
-        SparkStandaloneCluster cluster = SparkStandaloneCluster.start(stateDir.resolve("spark"),
+        cluster = SparkStandaloneCluster.start(stateDir.resolve("spark"),
                 artifacts.sparkJars(), 4, 1, "1g");
         track("spark-master", cluster.masterPid(), cluster.masterUrl() + " (UI " + cluster.webUiUrl() + ")", cluster);
         List<Long> workers = cluster.workerPids();
@@ -124,6 +125,11 @@ final class Stack implements AutoCloseable {
         ChildJvm job = ChildJvm.start("streaming-job", javaArgs, env, stateDir, stateDir.resolve("logs/streaming-job.log"));
         services.add(job);
         track("streaming-job", job.pid(), master, () -> job.stop(Duration.ofSeconds(30)));
+    }
+
+    /** Tasks per executor when the job runs on the local cluster; empty in local mode. */
+    Map<String, Long> tasksPerExecutor() {
+        return cluster == null ? Map.of() : cluster.tasksPerExecutor();
     }
 
     /** Fails with the end of its log when a service died: waiting on would only hide it. */

@@ -97,6 +97,25 @@ public final class SparkStandaloneCluster implements AutoCloseable {
         return workers.stream().map(ChildJvm::pid).toList();
     }
 
+    /**
+     * Tasks each executor ran so far, from the executors' own logs (worker folder → count): the proof that
+     * the work was really distributed.
+     */
+    public Map<String, Long> tasksPerExecutor() {
+        Map<String, Long> tasks = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(sparkHome.getParent())) {
+            for (Path stderr : files.filter(file -> file.getFileName().toString().equals("stderr")).toList()) {
+                String executor = sparkHome.getParent().relativize(stderr.getParent()).toString();
+                try (java.util.stream.Stream<String> lines = Files.lines(stderr, StandardCharsets.ISO_8859_1)) {
+                    tasks.put(executor, lines.filter(line -> line.contains("Running task")).count());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tasks;
+    }
+
     public int aliveWorkers() {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(webUiUrl() + "/json/").toURL().openConnection();
@@ -162,6 +181,8 @@ public final class SparkStandaloneCluster implements AutoCloseable {
                     "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n",
                     "logger.deploy.name = org.apache.spark.deploy",
                     "logger.deploy.level = info",
+                    "logger.executor.name = org.apache.spark.executor.Executor",
+                    "logger.executor.level = info",
                     ""));
             return sparkHome;
         } catch (IOException e) {
