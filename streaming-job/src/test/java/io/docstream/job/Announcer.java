@@ -10,7 +10,18 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,14 +33,29 @@ final class Announcer implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
+    private final List<Future<RecordMetadata>> sent = new ArrayList<>();
 
     Announcer(String bootstrapServers, String topic) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        createTopic(bootstrapServers, topic);
         this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
+    }
+
+    /** Created up front rather than on first send: auto-creation under load made early sends time out. */
+    private static void createTopic(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topic " + topic, e);
+        }
     }
 
     /** The event for a document stored at {@code uri}; {@code bytes} gives size and sha256. */
@@ -68,15 +94,25 @@ final class Announcer implements AutoCloseable {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
         headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        sent.add(producer.send(record));
     }
 
+    /** Waits until the broker has every record: a send that failed fails the test instead of losing an event. */
     void flush() {
         producer.flush();
+        try {
+            for (Future<RecordMetadata> result : sent) {
+                result.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("an announcement was not accepted by the broker", e);
+        }
+        sent.clear();
     }
 
     @Override
     public void close() {
+        flush();
         producer.close();
     }
 
