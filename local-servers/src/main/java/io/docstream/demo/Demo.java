@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -103,6 +104,10 @@ public final class Demo {
                 System.out.println(resultTable(queries.run(sql)));
             }
         }
+        Map<String, Long> memory = stack.residentMemoryMiB();
+        System.out.printf("memory of the running pipeline: %d MiB resident in all (%s)%n",
+                memory.values().stream().mapToLong(Long::longValue).sum(),
+                memory.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         stack.tasksPerExecutor().forEach((executor, tasks) ->
                 System.out.printf("executor %s ran %d tasks%n", executor, tasks));
         System.out.printf("%ndemo %s after %.0f s; logs in %s%n", complete ? "complete" : "INCOMPLETE",

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class Stack implements AutoCloseable {
 
-    private record Started(String name, AutoCloseable process) {
+    private record Started(String name, long pid, AutoCloseable process) {
     }
 
     private final Deque<Started> started = new ArrayDeque<>();
@@ -127,6 +127,21 @@ final class Stack implements AutoCloseable {
         track("streaming-job", job.pid(), master, () -> job.stop(Duration.ofSeconds(30)));
     }
 
+    /** Resident memory of each started process together with its children (a worker's executors), in MiB. */
+    Map<String, Long> residentMemoryMiB() {
+        Map<String, Long> memory = new java.util.LinkedHashMap<>();
+        List<Started> inStartOrder = new ArrayList<>(started);
+        java.util.Collections.reverse(inStartOrder);
+        for (Started process : inStartOrder) {
+            long kib = ProcessHandle.of(process.pid()).stream()
+                    .flatMap(handle -> java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants()))
+                    .mapToLong(handle -> ResidentMemory.kib(handle.pid()))
+                    .sum();
+            memory.put(process.name(), kib / 1024);
+        }
+        return memory;
+    }
+
     /** Tasks per executor when the job runs on the local cluster; empty in local mode. */
     Map<String, Long> tasksPerExecutor() {
         return cluster == null ? Map.of() : cluster.tasksPerExecutor();
@@ -162,7 +177,7 @@ final class Stack implements AutoCloseable {
 
     private void track(String name, long pid, String where, AutoCloseable process) {
         runFiles.record(name, pid, where);
-        started.push(new Started(name, process));
+        started.push(new Started(name, pid, process));
         System.out.printf("  %-15s pid %-7d %s%n", name, pid, where);
     }
 
