@@ -1,5 +1,6 @@
 package io.docstream.demo;
 
+import io.docstream.servers.SparkFlags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The built pieces the demo runs; `bin/docstream demo` builds them first when they are missing. */
@@ -31,6 +33,18 @@ final class Artifacts {
         classpath.add(required(home.resolve("streaming-job/target/classes")).toString());
         classpath.addAll(dependencyJars());
         return classpath;
+    }
+
+    /** {@code java} arguments running {@code mainClass} with Spark embedded (local mode) and these confs. */
+    List<String> embeddedSparkArgs(List<String> jvmOptions, Map<String, String> confs, String master, String mainClass) {
+        List<String> javaArgs = new ArrayList<>(jvmOptions);
+        javaArgs.addAll(SparkFlags.jvmFlags());
+        confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
+        javaArgs.add("-Dspark.master=" + master);
+        javaArgs.add("-cp");
+        javaArgs.add(String.join(java.io.File.pathSeparator, jobClasspath()));
+        javaArgs.add(mainClass);
+        return javaArgs;
     }
 
     List<Path> sparkJars() {

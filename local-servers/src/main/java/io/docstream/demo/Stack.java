@@ -76,14 +76,8 @@ final class Stack implements AutoCloseable {
     }
 
     void startJobEmbedded(PipelineSettings settings) {
-        List<String> javaArgs = new ArrayList<>(List.of("-Xmx1g"));
-        javaArgs.addAll(SparkFlags.jvmFlags());
-        javaArgs.addAll(PipelineSettings.asSystemProperties(settings.jobConfs()));
-        javaArgs.add("-Dspark.master=local[2]");
-        javaArgs.add("-cp");
-        javaArgs.add(String.join(java.io.File.pathSeparator, artifacts.jobClasspath()));
-        javaArgs.add(Artifacts.JOB_MAIN);
-        startJob(settings, javaArgs, Map.of(), "local[2]");
+        startJob(settings, artifacts.embeddedSparkArgs(List.of("-Xmx1g"), settings.jobConfs(), "local[2]", Artifacts.JOB_MAIN),
+                Map.of(), "local[2]");
     }
 
     void startJobOnCluster(PipelineSettings settings) {

@@ -1,7 +1,6 @@
 package io.docstream.demo;
 
 import io.docstream.servers.ChildJvm;
-import io.docstream.servers.SparkFlags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +29,8 @@ final class TableQueries {
     }
 
     String run(String sql) {
-        List<String> javaArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        javaArgs.addAll(SparkFlags.jvmFlags());
-        javaArgs.addAll(PipelineSettings.asSystemProperties(settings.queryConfs()));
-        javaArgs.add("-Dspark.master=local[1]");
-        javaArgs.add("-cp");
-        javaArgs.add(String.join(java.io.File.pathSeparator, artifacts.jobClasspath()));
-        javaArgs.add(Artifacts.QUERY_MAIN);
+        List<String> javaArgs = new ArrayList<>(artifacts.embeddedSparkArgs(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                settings.queryConfs(), "local[1]", Artifacts.QUERY_MAIN));
         javaArgs.add(sql);
         Path log = logDir.resolve("query-" + runs.incrementAndGet() + ".log");
         ChildJvm query = ChildJvm.start("query", javaArgs, settings.awsEnvironment(), logDir, log);
