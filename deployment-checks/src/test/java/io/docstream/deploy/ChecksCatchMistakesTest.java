@@ -24,18 +24,20 @@ class ChecksCatchMistakesTest {
       docstream.store.kind=local
       docstream.store.local.root=/var/lib/docstream
       docstream.store.s3.bucket=docstream
-      docstream.store.s3.prefix=incoming/
+      docstream.store.prefix=incoming/
       docstream.store.s3.endpoint=
       docstream.store.s3.path-style=false
       docstream.store.s3.region=us-east-1
       docstream.topic=document-arrivals
       kafka.bootstrap.servers=localhost:9092
+      docstream.auth.enabled=true
+      %test.docstream.auth.api-keys=k1
       %test.docstream.upload.max-bytes=1000
       """);
 
   static final JobInfo JOB = JobInfo.of(Set.of("spark.docstream.kafka.bootstrap", "spark.docstream.topic",
       "spark.docstream.input", "spark.docstream.output", "spark.docstream.checkpoint", "spark.docstream.trigger",
-      "spark.docstream.startingOffsets", "spark.docstream.maxOffsetsPerTrigger"), Set.of("io.docstream.job.StreamingJob"));
+      "spark.docstream.startingOffsets", "spark.docstream.maxOffsetsPerTrigger"), Set.of("io.docstream.job.DocumentsStream"));
 
   // ------------------------------------------------------------------ docker-compose
 
@@ -107,7 +109,7 @@ class ChecksCatchMistakesTest {
   void composeUnknownJobKeyAndMainClass() {
     Problems p = new ComposeChecks(compose(s -> {
       replaceInCommand(s, "streaming-job", "spark.docstream.trigger=", "spark.docstream.trigger-interval=");
-      replaceInCommand(s, "streaming-job", "io.docstream.job.StreamingJob", "io.docstream.job.Main");
+      replaceInCommand(s, "streaming-job", "io.docstream.job.DocumentsStream", "io.docstream.job.Main");
     })).spark(Optional.empty(), Optional.of(JOB));
     assertTrue(p.mentions("spark.docstream.trigger-interval"), p::toString);
     assertTrue(p.mentions("--class io.docstream.job.Main"), p::toString);
@@ -239,10 +241,10 @@ class ChecksCatchMistakesTest {
   @Test
   void k8sSecretReferenceToAnUndocumentedSecret() {
     List<JsonNode> docs = local();
-    ObjectNode ref = (ObjectNode) container(docs, "docstream-ingest").at("/env/0/valueFrom/secretKeyRef");
+    ObjectNode ref = (ObjectNode) container(docs, "docstream-ingest").at("/env/1/valueFrom/secretKeyRef");
     ref.put("name", "s3-creds");
     Problems p = checks(docs).secrets();
-    assertTrue(p.mentions("secret name: expected <docstream-s3-credentials> but was <s3-creds>"), p::toString);
+    assertTrue(p.mentions("secret name: 's3-creds' is none of the documented Secrets"), p::toString);
   }
 
   @Test

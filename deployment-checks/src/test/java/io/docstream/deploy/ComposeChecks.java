@@ -146,8 +146,8 @@ final class ComposeChecks {
     Map<String, String> ingest = c.env(INGEST);
     p.same("s3", ingest.get("DOCSTREAM_STORE_KIND"), "ingest-service DOCSTREAM_STORE_KIND");
     p.same(created, ingest.get("DOCSTREAM_STORE_S3_BUCKET"), "ingest-service DOCSTREAM_STORE_S3_BUCKET");
-    String prefix = ingest.getOrDefault("DOCSTREAM_STORE_S3_PREFIX", "incoming/");
-    p.same("incoming/", prefix, "ingest-service DOCSTREAM_STORE_S3_PREFIX");
+    String prefix = ingest.getOrDefault("DOCSTREAM_STORE_PREFIX", "incoming/");
+    p.same("incoming/", prefix, "ingest-service DOCSTREAM_STORE_PREFIX");
     Optional<SparkArgs> job = jobArgs();
     job.ifPresent(a -> {
       p.same("s3a://" + created + "/" + prefix, a.conf.get("spark.docstream.input"), "streaming-job spark.docstream.input");
@@ -286,7 +286,7 @@ final class ComposeChecks {
   /** No real secret in the file: every credential value is a ${VAR:-default} or ${VAR}. */
   Problems credentials() {
     Problems p = new Problems("docker-compose credentials");
-    Pattern credentialName = Pattern.compile(".*(PASSWORD|SECRET|ACCESS_KEY|_USER|TOKEN).*");
+    Pattern credentialName = Pattern.compile(".*(PASSWORD|SECRET|ACCESS_KEY|API_KEY|_USER|TOKEN).*");
     c.raw.path("services").fields().forEachRemaining(s -> {
       Compose.env(s.getValue()).forEach((k, v) -> {
         if (credentialName.matcher(k).matches()) {

@@ -17,6 +17,7 @@ import java.util.TreeSet;
  */
 final class IngestConfig {
   static final String FILE = "ingest-service/src/main/resources/application.properties";
+  static final String SOURCES = "ingest-service/src/main/java";
 
   private final Set<String> names = new TreeSet<>();
   private final Map<String, String> defaults = new LinkedHashMap<>();
@@ -41,9 +42,22 @@ final class IngestConfig {
     }
   }
 
-  /** The file of the repository, when the ingest service has one yet. */
+  /**
+   * The repository's ingest service, when it has an application.properties yet: its names plus the
+   * names its @ConfigMapping interfaces declare (optional settings that the file leaves unset).
+   */
   static Optional<IngestConfig> fromRepo() {
-    return Repo.readIfExists(FILE).map(IngestConfig::new);
+    return Repo.readIfExists(FILE).map(text -> {
+      IngestConfig c = new IngestConfig(text);
+      c.names.addAll(ConfigMappingNames.fromSources(SOURCES));
+      return c;
+    });
+  }
+
+  /** Adds names declared elsewhere (a @ConfigMapping). */
+  IngestConfig with(java.util.Collection<String> more) {
+    names.addAll(more);
+    return this;
   }
 
   /** The environment variable name SmallRye Config maps to a property (non-alphanumerics to _, upper). */

@@ -25,6 +25,7 @@ final class JobInfo {
   static final String POM = "streaming-job/pom.xml";
 
   private static final Pattern CONF_KEY = Pattern.compile("(spark\\.docstream\\.[A-Za-z0-9][A-Za-z0-9.\\-]*[A-Za-z0-9])");
+  private static final Pattern ENUM_KEY = Pattern.compile("(?m)^\\s*[A-Z][A-Z0-9_]*\\(\\s*\"([A-Za-z][A-Za-z0-9.]*)\"\\s*,");
   private static final Pattern ENV_KEY = Pattern.compile("\"(DOCSTREAM_[A-Z0-9_]+)\"");
 
   final Set<String> confKeys = new TreeSet<>();
@@ -69,6 +70,15 @@ final class JobInfo {
       }
       collect(CONF_KEY, text, j.confKeys);
       collect(ENV_KEY, text, j.envNames);
+      // Keys declared as an enum whose conf name is "spark.docstream." + name (JobSettings.Key):
+      // KAFKA_BOOTSTRAP("kafka.bootstrap", "127.0.0.1:9092"), ...
+      if (text.contains("\"spark.docstream.\" + ")) {
+        Matcher m = ENUM_KEY.matcher(text);
+        while (m.find()) {
+          j.confKeys.add("spark.docstream." + m.group(1));
+          j.envNames.add(envName(m.group(1)));
+        }
+      }
       if (text.contains("static void main(")) {
         Matcher pkg = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;").matcher(text);
         String simple = f.getFileName().toString().replace(".java", "");
@@ -79,6 +89,11 @@ final class JobInfo {
     // a key that is only a prefix ("spark.docstream.") is not a key
     j.confKeys.removeIf(k -> k.endsWith("."));
     return Optional.of(j);
+  }
+
+  /** The job's rule: maxOffsetsPerTrigger -> DOCSTREAM_MAX_OFFSETS_PER_TRIGGER, kafka.bootstrap -> DOCSTREAM_KAFKA_BOOTSTRAP. */
+  static String envName(String key) {
+    return "DOCSTREAM_" + key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
   }
 
   private static void collect(Pattern p, String text, Set<String> into) {

@@ -45,7 +45,11 @@ final class KubeChecks {
 
   static final String NAMESPACE = "docstream";
   static final String SECRET = "docstream-s3-credentials";
-  static final Set<String> SECRET_KEYS = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+  static final String API_KEYS_SECRET = "docstream-api-keys";
+  /** The Secrets docs/deploy.md tells to create out-of-band, and their keys. */
+  static final Map<String, Set<String>> SECRETS = Map.of(
+      SECRET, Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+      API_KEYS_SECRET, Set.of("DOCSTREAM_AUTH_API_KEYS"));
   static final String INGEST = "docstream-ingest";
   static final String JOB = "docstream-streaming-job";
   static final String IRSA = "eks.amazonaws.com/role-arn";
@@ -78,15 +82,22 @@ final class KubeChecks {
         refs.add("spark conf " + e.getKey() + "|" + v[0] + "|" + (v.length > 1 ? v[1] : ""));
       }
     }
+    List<String> s3Refs = new ArrayList<>();
     for (String ref : refs) {
       String[] f = ref.split("\\|", -1);
-      p.same(SECRET, f[1], f[0] + " secret name");
-      p.check(SECRET_KEYS.contains(f[2]), f[0] + " uses key '" + f[2] + "', not one of the documented " + SECRET_KEYS);
+      Set<String> keys = SECRETS.get(f[1]);
+      p.check(keys != null, f[0] + " secret name: '" + f[1] + "' is none of the documented Secrets " + SECRETS.keySet());
+      if (keys != null) {
+        p.check(keys.contains(f[2]), f[0] + " uses key '" + f[2] + "' of " + f[1] + ", not one of the documented " + keys);
+      }
+      if (SECRET.equals(f[1])) {
+        s3Refs.add(ref);
+      }
     }
     if (flavor == Flavor.AWS) {
-      p.check(refs.isEmpty(), "the aws overlay uses IRSA but still references the Secret: " + refs);
+      p.check(s3Refs.isEmpty(), "the aws overlay uses IRSA but still references " + SECRET + ": " + s3Refs);
     } else {
-      p.check(!refs.isEmpty(), "nothing references " + SECRET + ": where do the pods get S3 credentials?");
+      p.check(!s3Refs.isEmpty(), "nothing references " + SECRET + ": where do the pods get S3 credentials?");
     }
     return p;
   }
@@ -97,9 +108,9 @@ final class KubeChecks {
         if (f.getKey().equals("secretKeyRef")) {
           out.add(where + "|" + f.getValue().path("name").asText() + "|" + f.getValue().path("key").asText());
         } else if (f.getKey().equals("secretRef")) {
-          out.add(where + " envFrom|" + f.getValue().path("name").asText() + "|" + "AWS_ACCESS_KEY_ID");
+          out.add(where + " envFrom|" + f.getValue().path("name").asText() + "|" + "<all keys>");
         } else if (f.getKey().equals("secret") && f.getValue().has("secretName")) {
-          out.add(where + " volume|" + f.getValue().path("secretName").asText() + "|" + "AWS_ACCESS_KEY_ID");
+          out.add(where + " volume|" + f.getValue().path("secretName").asText() + "|" + "<all keys>");
         } else {
           collectSecretRefs(f.getValue(), where, out);
         }
@@ -377,7 +388,7 @@ final class KubeChecks {
         }
       }
     }
-    p.check(!roles.isEmpty(), "no RoleBinding binds ServiceAccount " + sa);
+    p.check(!roles.isEmpty(), "no RoleBinding binds ServiceAccount " + sa + " to an existing Role");
     for (String resource : List.of("pods", "services", "configmaps", "persistentvolumeclaims")) {
       Set<String> verbs = new TreeSet<>();
       for (Role role : roles) {
@@ -451,7 +462,7 @@ final class KubeChecks {
     p.same(ingest.get("DOCSTREAM_TOPIC"), conf.get("spark.docstream.topic"), "job topic vs ingest DOCSTREAM_TOPIC");
     p.same(ingest.get("KAFKA_BOOTSTRAP_SERVERS"), conf.get("spark.docstream.kafka.bootstrap"), "job Kafka bootstrap vs ingest KAFKA_BOOTSTRAP_SERVERS");
     String bucket = ingest.get("DOCSTREAM_STORE_S3_BUCKET");
-    String prefix = ingest.getOrDefault("DOCSTREAM_STORE_S3_PREFIX", "incoming/");
+    String prefix = ingest.getOrDefault("DOCSTREAM_STORE_PREFIX", "incoming/");
     p.same("s3a://" + bucket + "/" + prefix, conf.get("spark.docstream.input"), "job input vs ingest bucket/prefix");
     p.check(conf.getOrDefault("spark.docstream.output", "").startsWith("s3a://" + bucket + "/tables/"), "job output is not under s3a://" + bucket + "/tables/");
     p.check(conf.getOrDefault("spark.docstream.checkpoint", "").startsWith("s3a://" + bucket + "/checkpoints/"), "job checkpoint is not under s3a://" + bucket + "/checkpoints/");
