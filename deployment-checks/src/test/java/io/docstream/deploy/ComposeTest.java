@@ -64,6 +64,28 @@ class ComposeTest {
   }
 
   @Test
+  void theJobsConfigurationIsReadable() {
+    Optional<JobInfo> job = JobInfo.fromRepo();
+    assumeTrue(job.isPresent(), JobInfo.SOURCES + " and " + JobInfo.DOC + " do not exist yet: job keys not checked");
+    for (String key : List.of("spark.docstream.kafka.bootstrap", "spark.docstream.topic", "spark.docstream.input",
+        "spark.docstream.output", "spark.docstream.checkpoint")) {
+      assertTrue(job.get().confKeys.contains(key), "the job's sources/docs do not declare " + key + ": found " + job.get().confKeys);
+    }
+    if (job.get().hasSources) {
+      assertFalse(job.get().mainClasses.isEmpty(), "no main class under " + JobInfo.SOURCES);
+    }
+  }
+
+  @Test
+  void ingestConfigurationIsReadable() {
+    Optional<IngestConfig> cfg = IngestConfig.fromRepo();
+    assumeTrue(cfg.isPresent(), IngestConfig.FILE + " does not exist yet");
+    for (String name : List.of("docstream.store.kind", "docstream.store.s3.bucket", "docstream.topic", "kafka.bootstrap.servers")) {
+      assertTrue(cfg.get().names().contains(name), name + " is not declared by the ingest service: " + cfg.get().names());
+    }
+  }
+
+  @Test
   void noLiteralCredentials() {
     pass(checks.credentials());
   }
