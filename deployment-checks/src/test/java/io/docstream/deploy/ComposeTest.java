@@ -109,6 +109,24 @@ class ComposeTest {
   }
 
   @Test
+  void dockerignoreLetsTheCopiedArtifactsIntoTheBuildContext() {
+    for (String module : List.of("ingest-service", "streaming-job")) {
+      String ignore = Repo.read(module + "/.dockerignore");
+      for (String copy : Dockerfiles.find(module + "/Dockerfile", "COPY")) {
+        String[] w = copy.replaceAll("--\\S+", "").trim().split("\\s+");
+        for (int i = 0; i < w.length - 1; i++) {
+          String src = w[i];
+          String top = src.replaceAll("/.*$", "");
+          boolean reincluded = ignore.lines().map(String::strip)
+              .anyMatch(l -> l.startsWith("!") && (src.startsWith(l.substring(1).replaceAll("\\*.*$", "")) || l.substring(1).equals(src)));
+          assertTrue(reincluded || !ignore.lines().anyMatch(l -> l.strip().equals("*") || l.strip().equals(top)),
+              module + "/.dockerignore keeps " + src + " out of the build context");
+        }
+      }
+    }
+  }
+
+  @Test
   void jobDockerfileIsTheClusterSparkImagePlusTheShadedJar() {
     String clusterImage = Compose.image(compose.service(ComposeChecks.MASTER));
     assertEquals(Optional.of(clusterImage), Dockerfiles.argDefault(Dockerfiles.JOB, "SPARK_IMAGE"),
