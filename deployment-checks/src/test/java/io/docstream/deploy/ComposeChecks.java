@@ -276,7 +276,7 @@ final class ComposeChecks {
       for (String env : Compose.env(svc).keySet()) {
         if (env.matches("(DOCSTREAM|KAFKA|QUARKUS|MP)_.*")) {
           p.check(cfg.propertyForEnv(env).isPresent(),
-              "ingest-service env " + env + " maps to no property of " + IngestConfig.FILE);
+              "ingest-service env " + env + " maps to no property of the ingest service (" + IngestConfig.FILE + " or its @ConfigMapping)");
         }
       }
     });

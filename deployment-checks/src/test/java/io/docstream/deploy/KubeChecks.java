@@ -255,7 +255,7 @@ final class KubeChecks {
     }
     config.ifPresent(cfg -> env.keySet().stream()
         .filter(k -> k.matches("(DOCSTREAM|KAFKA|QUARKUS|MP)_.*"))
-        .forEach(k -> p.check(cfg.propertyForEnv(k).isPresent(), "ingest env " + k + " maps to no property of " + IngestConfig.FILE)));
+        .forEach(k -> p.check(cfg.propertyForEnv(k).isPresent(), "ingest env " + k + " maps to no property of the ingest service (" + IngestConfig.FILE + " or its @ConfigMapping)")));
     Optional<Service> svc = r.get(Service.class, INGEST);
     p.check(svc.isPresent(), "no Service " + INGEST);
     svc.ifPresent(s -> p.check(s.getSpec().getPorts().stream().anyMatch(sp -> resolvePort(pod, sp.getTargetPort()).orElse(-1) == port),

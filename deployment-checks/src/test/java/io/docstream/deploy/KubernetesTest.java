@@ -66,7 +66,7 @@ class KubernetesTest {
     KubeChecks k = new KubeChecks(rendered(f), f);
     k.ingestEnv(p).keySet().stream()
         .filter(key -> !key.startsWith("AWS_"))
-        .forEach(key -> p.check(cfg.get().propertyForEnv(key).isPresent(), key + " maps to no property of " + IngestConfig.FILE));
+        .forEach(key -> p.check(cfg.get().propertyForEnv(key).isPresent(), key + " maps to no property of the ingest service (" + IngestConfig.FILE + " or its @ConfigMapping)"));
     pass(p);
   }
 
