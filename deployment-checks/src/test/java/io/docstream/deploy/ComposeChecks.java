@@ -270,8 +270,8 @@ final class ComposeChecks {
         "ingest-service publishes no port to container port " + port + " (quarkus.http.port)");
     p.same(port, Dockerfiles.ingestExposedPort(), "ingest-service/Dockerfile EXPOSE vs quarkus.http.port");
     String health = svc.path("healthcheck").path("test").toString();
-    p.check(health.contains("localhost:" + port + "/q/health/ready"),
-        "ingest-service healthcheck does not probe localhost:" + port + "/q/health/ready: " + health);
+    p.check(health.contains("/q/health/ready") && Pattern.compile("(localhost|127\\.0\\.0\\.1)[:/]" + port + "\\b").matcher(health).find(),
+        "ingest-service healthcheck does not probe /q/health/ready on local port " + port + ": " + health);
     config.ifPresent(cfg -> {
       for (String env : Compose.env(svc).keySet()) {
         if (env.matches("(DOCSTREAM|KAFKA|QUARKUS|MP)_.*")) {

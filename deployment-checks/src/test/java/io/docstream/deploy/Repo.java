@@ -12,15 +12,14 @@ final class Repo {
   private Repo() {}
 
   /**
-   * The root: the system property {@code maven.multiModuleProjectDirectory} (surefire passes it), else
-   * the nearest parent of the working directory holding docker-compose.yaml.
+   * The root: the folder (or nearest parent of it) holding docker-compose.yaml, starting from the
+   * system property {@code maven.multiModuleProjectDirectory} (surefire passes it), else from the
+   * working directory.
    */
   static Path root() {
     String prop = System.getProperty("maven.multiModuleProjectDirectory");
-    if (prop != null && !prop.isBlank() && Files.isRegularFile(Path.of(prop, "pom.xml"))) {
-      return Path.of(prop).toAbsolutePath().normalize();
-    }
-    Path dir = Path.of("").toAbsolutePath();
+    // Maven run inside deployment-checks/ sets the property to that folder: walk up to the root.
+    Path dir = prop != null && !prop.isBlank() ? Path.of(prop).toAbsolutePath().normalize() : Path.of("").toAbsolutePath();
     while (dir != null) {
       if (Files.isRegularFile(dir.resolve("docker-compose.yaml"))) {
         return dir;
