@@ -134,6 +134,16 @@ class ComposeTest {
     assertEquals(List.of("${SPARK_IMAGE}"), Dockerfiles.find(Dockerfiles.JOB, "FROM"));
     String source = Dockerfiles.jobJarSource().orElseThrow(() -> new AssertionError("streaming-job/Dockerfile copies no jar"));
     assertTrue(source.startsWith("target/"), source);
+    // The jar the job's pom shades must match the glob.
+    String pom = Repo.read(JobInfo.POM);
+    if (pom.contains("maven-shade-plugin")) {
+      java.util.regex.Matcher cls = java.util.regex.Pattern.compile("<shadedClassifierName>([^<]+)</shadedClassifierName>").matcher(pom);
+      java.util.regex.Matcher fin = java.util.regex.Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+      String jar = fin.find() ? fin.group(1) + ".jar"
+          : "streaming-job-0.1.0-SNAPSHOT" + (cls.find() ? "-" + cls.group(1) : "") + ".jar";
+      assertTrue(FileSystems.getDefault().getPathMatcher("glob:" + source.substring("target/".length())).matches(Path.of(jar)),
+          "streaming-job/Dockerfile copies " + source + ", but the pom shades " + jar);
+    }
     // When the jar was built, the glob must match exactly one file (COPY of several jars to one
     // file name fails).
     Path target = Repo.path("streaming-job/target");
