@@ -116,6 +116,16 @@ class ChecksCatchMistakesTest {
   }
 
   @Test
+  void composeS3aCredentialProviderThatDoesNotExist() {
+    Problems p = new ComposeChecks(compose(s -> {
+      ArrayNode cmd = command(s, "streaming-job");
+      cmd.insert(cmd.size() - 1, "--conf");
+      cmd.insert(cmd.size() - 1, "spark.hadoop.fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.auth.EnvironmentVariableCredentialsProvider");
+    })).spark(Optional.empty(), Optional.empty());
+    assertTrue(p.mentions("EnvironmentVariableCredentialsProvider is no S3A"), p::toString);
+  }
+
+  @Test
   void composeAdvertisedListenerNobodyUses() {
     Problems p = new ComposeChecks(compose(s -> env(s, "kafka").put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://broker:9092,HOST://localhost:29092"))).kafka();
     assertTrue(p.mentions("KAFKA_BOOTSTRAP_SERVERS=kafka:9092") || p.mentions("ingest-service KAFKA_BOOTSTRAP_SERVERS"), p::toString);

@@ -235,11 +235,34 @@ final class ComposeChecks {
     p.check(a.conf.containsKey("spark.driver.port"), "spark.driver.port is not fixed");
     p.same(Dockerfiles.jobJarPath(), a.appResource, "streaming-job application jar vs the path streaming-job/Dockerfile copies it to");
     jobInfo.ifPresent(j -> checkJobKeys(p, a.conf, a.options.get("--class"), j));
+    checkS3aProviders(p, a.conf);
     for (String required : List.of("spark.docstream.kafka.bootstrap", "spark.docstream.topic", "spark.docstream.input",
         "spark.docstream.output", "spark.docstream.checkpoint")) {
       p.check(a.conf.containsKey(required), "streaming-job does not set " + required);
     }
     return p;
+  }
+
+  /** S3A credential providers of hadoop-aws 3.4/3.5 (plus any AWS SDK v2 provider, which S3A accepts). */
+  static final java.util.Set<String> S3A_PROVIDERS = java.util.Set.of(
+      "org.apache.hadoop.fs.s3a.TemporaryAWSCredentialsProvider",
+      "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
+      "org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider",
+      "org.apache.hadoop.fs.s3a.auth.IAMInstanceCredentialsProvider",
+      "org.apache.hadoop.fs.s3a.auth.AssumedRoleCredentialProvider",
+      "org.apache.hadoop.fs.s3a.auth.ProfileAWSCredentialsProvider");
+
+  /** A set fs.s3a.aws.credentials.provider names only classes that exist. */
+  static void checkS3aProviders(Problems p, Map<String, String> conf) {
+    String list = conf.get("spark.hadoop.fs.s3a.aws.credentials.provider");
+    if (list == null) {
+      return;
+    }
+    for (String cls : list.split(",")) {
+      String c = cls.trim();
+      p.check(S3A_PROVIDERS.contains(c) || c.startsWith("software.amazon.awssdk.auth.credentials."),
+          "fs.s3a.aws.credentials.provider " + c + " is no S3A or AWS SDK v2 credential provider");
+    }
   }
 
   /** Every spark.docstream.* key given is one the job reads; the main class exists. */
