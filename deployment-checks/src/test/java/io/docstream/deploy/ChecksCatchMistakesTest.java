@@ -37,7 +37,11 @@ class ChecksCatchMistakesTest {
 
   static final JobInfo JOB = JobInfo.of(Set.of("spark.docstream.kafka.bootstrap", "spark.docstream.topic",
       "spark.docstream.input", "spark.docstream.output", "spark.docstream.checkpoint", "spark.docstream.trigger",
-      "spark.docstream.startingOffsets", "spark.docstream.maxOffsetsPerTrigger"), Set.of("io.docstream.job.DocumentsStream"));
+      "spark.docstream.startingOffsets", "spark.docstream.maxOffsetsPerTrigger", "spark.docstream.maxDocumentBytes"),
+      Set.of("io.docstream.job.DocumentsStream"));
+  static {
+    JOB.documentedDefaults.put("spark.docstream.maxDocumentBytes", "52428800");
+  }
 
   // ------------------------------------------------------------------ docker-compose
 
@@ -123,6 +127,13 @@ class ChecksCatchMistakesTest {
       cmd.insert(cmd.size() - 1, "spark.hadoop.fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.auth.EnvironmentVariableCredentialsProvider");
     })).spark(Optional.empty(), Optional.empty());
     assertTrue(p.mentions("EnvironmentVariableCredentialsProvider is no S3A"), p::toString);
+  }
+
+  @Test
+  void composeIngestAcceptsBiggerDocumentsThanTheJobReads() {
+    Problems p = new ComposeChecks(compose(s -> env(s, "ingest-service").put("DOCSTREAM_UPLOAD_MAX_BYTES", "104857600")))
+        .spark(Optional.empty(), Optional.of(JOB));
+    assertTrue(p.mentions("bigger uploads would be quarantined"), p::toString);
   }
 
   @Test

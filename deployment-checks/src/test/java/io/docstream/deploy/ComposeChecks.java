@@ -236,11 +236,30 @@ final class ComposeChecks {
     p.same(Dockerfiles.jobJarPath(), a.appResource, "streaming-job application jar vs the path streaming-job/Dockerfile copies it to");
     jobInfo.ifPresent(j -> checkJobKeys(p, a.conf, a.options.get("--class"), j));
     checkS3aProviders(p, a.conf);
+    checkDocumentSizeLimits(p, c.env(INGEST), IngestConfig.fromRepo(), a.conf, jobInfo);
     for (String required : List.of("spark.docstream.kafka.bootstrap", "spark.docstream.topic", "spark.docstream.input",
         "spark.docstream.output", "spark.docstream.checkpoint")) {
       p.check(a.conf.containsKey(required), "streaming-job does not set " + required);
     }
     return p;
+  }
+
+  /**
+   * A document the ingest service accepts must not be too big for the job (it would be quarantined):
+   * the ingest's max-bytes (env, else application.properties) <= the job's maxDocumentBytes (conf,
+   * else its documented default). Unknown on either side: not checked.
+   */
+  static void checkDocumentSizeLimits(Problems p, Map<String, String> ingestEnv, Optional<IngestConfig> ingest,
+      Map<String, String> jobConf, Optional<JobInfo> job) {
+    Optional<String> ingestMax = Optional.ofNullable(ingestEnv.get("DOCSTREAM_UPLOAD_MAX_BYTES"))
+        .or(() -> ingest.flatMap(c -> c.defaultValue("docstream.upload.max-bytes")));
+    Optional<String> jobMax = Optional.ofNullable(jobConf.get("spark.docstream.maxDocumentBytes"))
+        .or(() -> job.map(j -> j.documentedDefaults.get("spark.docstream.maxDocumentBytes")));
+    if (ingestMax.isPresent() && jobMax.isPresent() && ingestMax.get().matches("\\d+") && jobMax.get().matches("\\d+")) {
+      p.check(Long.parseLong(ingestMax.get()) <= Long.parseLong(jobMax.get()),
+          "the ingest service accepts documents up to " + ingestMax.get() + " bytes, the job reads only up to "
+              + jobMax.get() + " (spark.docstream.maxDocumentBytes): bigger uploads would be quarantined");
+    }
   }
 
   /** S3A credential providers of hadoop-aws 3.4/3.5 (plus any AWS SDK v2 provider, which S3A accepts). */

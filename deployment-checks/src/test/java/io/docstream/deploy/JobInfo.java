@@ -31,6 +31,8 @@ final class JobInfo {
   final Set<String> confKeys = new TreeSet<>();
   final Set<String> envNames = new TreeSet<>();
   final Set<String> mainClasses = new TreeSet<>();
+  /** Defaults documented in docs/streaming-job.md's settings table (`spark.docstream.x` | env | `default`). */
+  final java.util.Map<String, String> documentedDefaults = new java.util.TreeMap<>();
   final boolean hasSources;
 
   private JobInfo(boolean hasSources) {
@@ -85,7 +87,13 @@ final class JobInfo {
         j.mainClasses.add(pkg.find() ? pkg.group(1) + "." + simple : simple);
       }
     }
-    doc.ifPresent(d -> collect(CONF_KEY, d, j.confKeys));
+    doc.ifPresent(d -> {
+      collect(CONF_KEY, d, j.confKeys);
+      Matcher row = Pattern.compile("(?m)^\\|[^|\\n]*\\|\\s*`(spark\\.docstream\\.[A-Za-z0-9.]+)`\\s*\\|[^|\\n]*\\|\\s*`([^`]*)`\\s*\\|").matcher(d);
+      while (row.find()) {
+        j.documentedDefaults.put(row.group(1), row.group(2));
+      }
+    });
     // a key that is only a prefix ("spark.docstream.") is not a key
     j.confKeys.removeIf(k -> k.endsWith("."));
     return Optional.of(j);

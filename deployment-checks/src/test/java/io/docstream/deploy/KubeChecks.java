@@ -453,6 +453,7 @@ final class KubeChecks {
 
     jobInfo.ifPresent(j -> ComposeChecks.checkJobKeys(p, conf, a.options.get("--class"), j));
     ComposeChecks.checkS3aProviders(p, conf);
+    ComposeChecks.checkDocumentSizeLimits(p, ingestEnv(new Problems("ignored")), ingestConfig, conf, jobInfo);
     for (String required : List.of("spark.docstream.kafka.bootstrap", "spark.docstream.topic", "spark.docstream.input",
         "spark.docstream.output", "spark.docstream.checkpoint")) {
       p.check(conf.containsKey(required), "job does not set " + required);
