@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -15,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * A JVM started as a child process with its output in a log file. Stopping it also stops anything it
  * started, and a JVM shutdown hook makes sure no child outlives the parent that forgot to close it.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private final String name;
     private final Process process;
@@ -26,27 +27,33 @@ final class ChildJvm {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.reaper = new Thread(this::killNow, "stop-" + name);
+        this.reaper = new Thread(() -> stopProcess(Duration.ofSeconds(10)), "stop-" + name);
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
-    static ChildJvm start(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
+    public static ChildJvm start(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
                           List<String> args, Path workDir, Path log) {
+        List<String> javaArgs = new ArrayList<>(jvmArgs);
+        javaArgs.add("-cp");
+        javaArgs.add(String.join(java.io.File.pathSeparator, classpath));
+        javaArgs.add(mainClass);
+        javaArgs.addAll(args);
+        return start(name, javaArgs, Map.of(), workDir, log);
+    }
+
+    /** Starts {@code java <javaArgs>} with extra environment variables. */
+    public static ChildJvm start(String name, List<String> javaArgs, Map<String, String> environment, Path workDir, Path log) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classpath));
-        command.add(mainClass);
-        command.addAll(args);
+        command.addAll(javaArgs);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            return new ChildJvm(name, process, log);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return new ChildJvm(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
         }
@@ -73,7 +80,7 @@ final class ChildJvm {
         }
     }
 
-    void awaitReady(BooleanSupplier ready, Duration timeout) {
+    public void awaitReady(BooleanSupplier ready, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -89,7 +96,21 @@ final class ChildJvm {
         throw new IllegalStateException(name + " not ready after " + timeout + ": " + tail());
     }
 
-    boolean logContains(String text) {
+    /** Waits for the process to end; its exit code, or -1 if it is still running after the timeout. */
+    public int waitFor(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                forgetReaper();
+                return process.exitValue();
+            }
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+    }
+
+    public boolean logContains(String text) {
         try {
             return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
         } catch (IOException e) {
@@ -97,20 +118,25 @@ final class ChildJvm {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** SIGTERM, then SIGKILL if it has not ended within the grace period. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
+        stopProcess(grace);
+        forgetReaper();
+    }
+
+    private void stopProcess(Duration grace) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -121,11 +147,10 @@ final class ChildJvm {
             Thread.currentThread().interrupt();
             killNow();
         }
-        forgetReaper();
     }
 
     /** SIGKILL, as a crash would: nothing gets to clean up. */
-    void kill() {
+    public void kill() {
         killNow();
         forgetReaper();
     }
@@ -148,7 +173,7 @@ final class ChildJvm {
         }
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1) : List.of();
             return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

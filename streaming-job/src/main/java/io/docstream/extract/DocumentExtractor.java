@@ -2,6 +2,8 @@ package io.docstream.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of the extraction engine: bytes of one stored document in, rows or a quarantine reason out.
@@ -11,6 +13,9 @@ public final class DocumentExtractor {
 
     public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
 
+    /** The largest array the JVM hands out; a cap above it still cannot be read into memory. */
+    private static final int LARGEST_READABLE = Integer.MAX_VALUE - 8;
+
     private final long maxBytes;
 
     public DocumentExtractor() {
@@ -18,6 +23,9 @@ public final class DocumentExtractor {
     }
 
     public DocumentExtractor(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
+        }
         this.maxBytes = maxBytes;
     }
 
@@ -28,14 +36,43 @@ public final class DocumentExtractor {
      * @throws IOException only when reading the stream fails (the caller decides: missing source etc.)
      */
     public Extraction extract(DocType type, String fileName, InputStream in, long declaredSize) throws IOException {
-        throw new UnsupportedOperationException("TODO: issue 2");
+        if (declaredSize > maxBytes) {
+            return tooLarge(declaredSize + " bytes declared");
+        }
+        int readLimit = (int) Math.min(maxBytes + 1, LARGEST_READABLE);
+        byte[] bytes = in.readNBytes(readLimit);
+        if (bytes.length > maxBytes || (bytes.length == readLimit && in.read() >= 0)) {
+            return tooLarge("more than " + maxBytes + " bytes read");
+        }
+        return extract(type, fileName, bytes);
     }
 
     public Extraction extract(DocType type, String fileName, byte[] bytes) {
-        throw new UnsupportedOperationException("TODO: issue 2");
+        if (bytes.length > maxBytes) {
+            return tooLarge(bytes.length + " bytes");
+        }
+        if (type == null) {
+            return new Extraction.Quarantined(QuarantineReason.UNSUPPORTED_TYPE,
+                    "no document type for '" + fileName + "': expected a .txt bulletin or a .json record file");
+        }
+        DecodedText decoded = TextDecoder.decode(bytes);
+        Optional<Extraction.Quarantined> unreadable = DocumentContent.unreadable(bytes, decoded.text());
+        if (unreadable.isPresent()) {
+            return unreadable.get();
+        }
+        return switch (type) {
+            case BULLETIN -> new Extraction.Extracted(DocType.BULLETIN,
+                    List.of(BulletinExtractor.extract(fileName, decoded)));
+            case JSON_RECORD -> JsonRecordReader.read(fileName, decoded);
+        };
     }
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    private Extraction.Quarantined tooLarge(String size) {
+        return new Extraction.Quarantined(QuarantineReason.TOO_LARGE,
+                "the document is larger than the limit of " + maxBytes + " bytes (" + size + ")");
     }
 }

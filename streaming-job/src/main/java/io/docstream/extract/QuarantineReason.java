@@ -6,5 +6,7 @@ public enum QuarantineReason {
     NOT_TEXT,
     MALFORMED_JSON,
     NOT_A_RECORD,
-    TOO_LARGE
+    TOO_LARGE,
+    /** Neither a bulletin nor a JSON record file (e.g. a PDF): the pipeline has no rules for it. */
+    UNSUPPORTED_TYPE
 }

@@ -1,0 +1,81 @@
+package io.docstream.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, as a newcomer types it (with --exit so it ends): the launcher starts the real
+ * stack (Kafka, s3proxy, ingest service, streaming job), uploads input/ over HTTP, finds every sample in
+ * the table, prints the example queries, and stops everything it started.
+ */
+class DemoCommandTest {
+
+    private static final Pattern STARTED = Pattern.compile("^\\s+(\\S+)\\s+pid (\\d+)\\s", Pattern.MULTILINE);
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void demoRunsThePipelineEndToEndAndLeavesNothingRunning() throws Exception {
+        Path repo = Repo.root();
+        Path output = scratch.resolve("demo.out");
+        ProcessBuilder demo = new ProcessBuilder("bash", "bin/docstream", "demo", "--exit",
+                "--dir", scratch.resolve("state").toString(), "--timeout", "600")
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        demo.environment().put("DOCSTREAM_RUN_DIR", scratch.resolve("run").toString());
+        Process process = demo.start();
+        boolean ended = process.waitFor(15, TimeUnit.MINUTES);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(ended, "the demo did not end within 15 minutes:\n" + printed);
+        assertEquals(0, process.exitValue(), printed);
+
+        List<String> samples = samples(repo.resolve("input"));
+        assertTrue(printed.contains(samples.size() + " of " + samples.size() + " documents in the table"), printed);
+        for (String bulletin : samples.stream().filter(name -> name.endsWith(".txt")).toList()) {
+            assertTrue(printed.contains(bulletin.replaceAll("\\s+", " ")) || printed.contains(bulletin),
+                    bulletin + " is not in the printed table:\n" + printed);
+        }
+        assertTrue(printed.contains("avg_salary_start"), "the example queries ran:\n" + printed);
+
+        Matcher started = STARTED.matcher(printed);
+        int processes = 0;
+        while (started.find()) {
+            processes++;
+            long pid = Long.parseLong(started.group(2));
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    started.group(1) + " (pid " + pid + ") is still running after the demo ended");
+        }
+        assertEquals(4, processes, "s3proxy, kafka, ingest-service and streaming-job were started:\n" + printed);
+        try (Stream<Path> pidFiles = Files.list(scratch.resolve("run"))) {
+            assertEquals(0, pidFiles.count(), "pid files are removed once everything stopped");
+        }
+    }
+
+    private static List<String> samples(Path input) throws IOException {
+        try (Stream<Path> files = Files.list(input)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".txt") || name.endsWith(".json"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.docstream.demo;
+
+import io.docstream.servers.ChildJvm;
+import io.docstream.servers.FreePort;
+import io.docstream.servers.KafkaBroker;
+import io.docstream.servers.S3Server;
+import io.docstream.servers.SparkFlags;
+import io.docstream.servers.SparkStandaloneCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The processes of one local pipeline, started in dependency order (store, Kafka, ingest service, job)
+ * and stopped in the reverse order, each recorded in a pid file while it runs.
+ */
+final class Stack implements AutoCloseable {
+
+    private record Started(String name, AutoCloseable process) {
+    }
+
+    private final Deque<Started> started = new ArrayDeque<>();
+    private final List<ChildJvm> services = new ArrayList<>();
+    private SparkStandaloneCluster cluster;
+    private final RunFiles runFiles;
+    private final Artifacts artifacts;
+    private final Path stateDir;
+
+    Stack(RunFiles runFiles, Artifacts artifacts, Path stateDir) {
+        this.runFiles = runFiles;
+        this.artifacts = artifacts;
+        this.stateDir = stateDir;
+    }
+
+    S3Server startS3(int port) {
+        try {
+            // s3proxy's filesystem backend serves each folder under buckets/ as a bucket.
+            Files.createDirectories(stateDir.resolve("s3/buckets/" + PipelineSettings.BUCKET));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        S3Server s3 = port == 0 ? S3Server.start(stateDir.resolve("s3"))
+                : S3Server.start(stateDir.resolve("s3"), port, "local-demo", randomSecret());
+        track("s3proxy", s3.pid(), s3.endpoint(), s3);
+        return s3;
+    }
+
+    KafkaBroker startKafka(int port) {
+        KafkaBroker kafka = port == 0 ? KafkaBroker.start(stateDir.resolve("kafka"))
+                : KafkaBroker.start(stateDir.resolve("kafka"), port);
+        track("kafka", kafka.pid(), kafka.bootstrapServers(), kafka);
+        return kafka;
+    }
+
+    void startIngest(PipelineSettings settings, Duration timeout) {
+        List<String> javaArgs = new ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        javaArgs.addAll(PipelineSettings.asSystemProperties(settings.ingestProperties()));
+        javaArgs.add("-jar");
+        javaArgs.add(artifacts.ingestJar().toString());
+        ChildJvm ingest = ChildJvm.start("ingest-service", javaArgs, settings.awsEnvironment(), stateDir,
+                stateDir.resolve("logs/ingest-service.log"));
+        String url = "http://127.0.0.1:" + settings.httpPort();
+        services.add(ingest);
+        track("ingest-service", ingest.pid(), url, () -> ingest.stop(Duration.ofSeconds(20)));
+        ingest.awaitReady(() -> httpStatus(url + "/q/health/ready") == 200, timeout);
+    }
+
+    void startJobEmbedded(PipelineSettings settings) {
+        List<String> javaArgs = new ArrayList<>(List.of("-Xmx1g"));
+        javaArgs.addAll(SparkFlags.jvmFlags());
+        javaArgs.addAll(PipelineSettings.asSystemProperties(settings.jobConfs()));
+        javaArgs.add("-Dspark.master=local[2]");
+        javaArgs.add("-cp");
+        javaArgs.add(String.join(java.io.File.pathSeparator, artifacts.jobClasspath()));
+        javaArgs.add(Artifacts.JOB_MAIN);
+        startJob(settings, javaArgs, Map.of(), "local[2]");
+    }
+
+    void startJobOnCluster(PipelineSettings settings) {
+        cluster = SparkStandaloneCluster.start(stateDir.resolve("spark"),
+                artifacts.sparkJars(), 4, 1, "1g");
+        track("spark-master", cluster.masterPid(), cluster.masterUrl() + " (UI " + cluster.webUiUrl() + ")", cluster);
+        List<Long> workers = cluster.workerPids();
+        for (int i = 0; i < workers.size(); i++) {
+            runFiles.record("spark-worker-" + (i + 1), workers.get(i), cluster.masterUrl());
+        }
+        List<String> javaArgs = new ArrayList<>(List.of("-Xmx768m"));
+        javaArgs.addAll(SparkFlags.jvmFlags());
+        javaArgs.add("-cp");
+        javaArgs.add(cluster.sparkHome().resolve("conf") + java.io.File.pathSeparator + cluster.sparkHome().resolve("jars") + "/*");
+        javaArgs.add("org.apache.spark.deploy.SparkSubmit");
+        javaArgs.addAll(List.of("--master", cluster.masterUrl(), "--deploy-mode", "client", "--class", Artifacts.JOB_MAIN));
+        Map<String, String> confs = new HashMap<>(settings.jobConfs());
+        confs.put("spark.executor.cores", "1");
+        confs.put("spark.cores.max", "4");
+        confs.put("spark.executor.memory", "512m");
+        confs.put("spark.scheduler.minRegisteredResourcesRatio", "1.0");
+        confs.put("spark.scheduler.maxRegisteredResourcesWaitingTime", "60s");
+        confs.put("spark.executorEnv.AWS_ACCESS_KEY_ID", settings.awsEnvironment().getOrDefault("AWS_ACCESS_KEY_ID", ""));
+        confs.put("spark.executorEnv.AWS_SECRET_ACCESS_KEY", settings.awsEnvironment().getOrDefault("AWS_SECRET_ACCESS_KEY", ""));
+        confs.forEach((key, value) -> {
+            javaArgs.add("--conf");
+            javaArgs.add(key + "=" + value);
+        });
+        javaArgs.add(artifacts.shadedJobJar().toString());
+        Map<String, String> env = new HashMap<>(cluster.environment());
+        env.putAll(settings.awsEnvironment());
+        startJob(settings, javaArgs, env, cluster.masterUrl());
+    }
+
+    private void startJob(PipelineSettings settings, List<String> javaArgs, Map<String, String> extraEnv, String master) {
+        Map<String, String> env = new HashMap<>(settings.awsEnvironment());
+        env.putAll(extraEnv);
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        ChildJvm job = ChildJvm.start("streaming-job", javaArgs, env, stateDir, stateDir.resolve("logs/streaming-job.log"));
+        services.add(job);
+        track("streaming-job", job.pid(), master, () -> job.stop(Duration.ofSeconds(30)));
+    }
+
+    /** Tasks per executor when the job runs on the local cluster; empty in local mode. */
+    Map<String, Long> tasksPerExecutor() {
+        return cluster == null ? Map.of() : cluster.tasksPerExecutor();
+    }
+
+    /** Fails with the end of its log when a service died: waiting on would only hide it. */
+    void requireServicesRunning() {
+        for (ChildJvm service : services) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException(service.log().getFileName() + " ended unexpectedly:" + service.tail());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            Started next = started.pop();
+            try {
+                next.process().close();
+            } catch (Exception e) {
+                System.err.println("docstream demo: stopping " + next.name() + " failed: " + e.getMessage());
+            }
+            runFiles.forget(next.name());
+            if (next.name().equals("spark-master")) {
+                for (int i = 1; i <= 4; i++) {
+                    runFiles.forget("spark-worker-" + i);
+                }
+            }
+            System.out.println("  stopped " + next.name());
+        }
+    }
+
+    private void track(String name, long pid, String where, AutoCloseable process) {
+        runFiles.record(name, pid, where);
+        started.push(new Started(name, process));
+        System.out.printf("  %-15s pid %-7d %s%n", name, pid, where);
+    }
+
+    static int httpPort(int requested) {
+        if (requested > 0) {
+            if (FreePort.isInUse(requested)) {
+                throw new IllegalStateException("port " + requested + " on 127.0.0.1 is already in use: choose another --http-port");
+            }
+            return requested;
+        }
+        return FreePort.isInUse(8080) ? FreePort.pick() : 8080;
+    }
+
+    static int httpStatus(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(3000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[20];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,5 @@
+package io.docstream.extract.bulletin;
+
+/** The lowest and highest annual amount named in a salary statement. */
+public record AmountRange(double low, double high) {
+}

@@ -1,0 +1,140 @@
+package io.docstream.extract.bulletin;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a line is a section heading. Known headings are matched on the line's letters alone
+ * (case, spacing, tabs and a trailing colon do not matter; common typos are allowed); any other short line
+ * without lower-case letters is an unnamed heading that ends the section before it.
+ */
+public final class HeadingRecognizer {
+
+    private static final int MAX_HEADING_LENGTH = 80;
+    /** The letters known headings start with: a cheap test before building the heading key. */
+    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHS";
+    /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
+    private static final int MAX_INLINE_HEADING_LENGTH = 40;
+
+    private static final Pattern ANNUAL_SALARY = Pattern.compile("ANNUAL ?SALARY");
+    private static final Pattern NOTES = Pattern.compile("NOTES?");
+    private static final Pattern PROCESS_NOTES = Pattern.compile("PROCESS NOTES?");
+    private static final Pattern DUTIES = Pattern.compile("DUTIES( AND RESPONSIBILITIES)?");
+    // REQUIREMENT(S)/MINIMUM QUALIFICATION(S), tolerant of the misspellings found in real bulletins
+    // (MINUMUM, MIMINUMUM, QUALFICATION, QUALIFCATIONS, QUALIFICAITON).
+    private static final Pattern REQUIREMENTS = Pattern.compile(
+            "REQUIREMENTS?( ?/ ?MI[A-Z]*M (QUAL[A-Z]*|REQUIREMENTS?))?|MINIMUM (QUAL[A-Z]*|REQUIREMENTS?)");
+    private static final Pattern WHERE_TO_APPLY = Pattern.compile("WHERE TO APPLY|HOW TO APPLY");
+    private static final Pattern APPLICATION_PROCESS = Pattern.compile("APPLICATION PROCESS");
+    private static final Pattern APPLICATION_DEADLINE = Pattern.compile("APPLICATION DEADLINES?");
+    private static final Pattern SELECTION_PROCESS = Pattern.compile("SELECTION (PROCESS|PROCEDURES?)");
+
+    /** An upper-case heading followed by a colon and text on the same line, e.g. "APPLICATION DEADLINE: ...". */
+    private static final Pattern INLINE = Pattern.compile(
+            "\\s*(ANNUAL SALARY|DUTIES|REQUIREMENTS?(?:/MINIMUM QUALIFICATIONS?)?|WHERE TO APPLY|"
+                    + "APPLICATION DEADLINE|SELECTION PROCESS)\\s*:\\s*(\\S.*)");
+
+    private HeadingRecognizer() {
+    }
+
+    public static Optional<HeadingMatch> recognize(String line) {
+        int first = 0;
+        int last = line.length() - 1;
+        while (first <= last && Character.isWhitespace(line.charAt(first))) {
+            first++;
+        }
+        while (last >= first && Character.isWhitespace(line.charAt(last))) {
+            last--;
+        }
+        // Every heading starts with a capital letter; this test alone rejects most body lines cheaply.
+        if (first > last || !Character.isUpperCase(line.charAt(first))) {
+            return Optional.empty();
+        }
+        int length = last - first + 1;
+        if (length <= MAX_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(line.charAt(first)) >= 0) {
+            Heading known = known(headingKey(line));
+            if (known != null) {
+                return Optional.of(new HeadingMatch(known, ""));
+            }
+        }
+        int colon = line.indexOf(':', first);
+        if (colon > first && colon - first <= MAX_INLINE_HEADING_LENGTH && Character.isUpperCase(line.charAt(first + 1))) {
+            Matcher inline = INLINE.matcher(line);
+            if (inline.matches()) {
+                return Optional.of(new HeadingMatch(known(inline.group(1)), inline.group(2).strip()));
+            }
+        }
+        if (length <= MAX_HEADING_LENGTH && isUnnamedHeading(line)) {
+            return Optional.of(new HeadingMatch(Heading.OTHER, ""));
+        }
+        return Optional.empty();
+    }
+
+    /** The first letter picks the one or two patterns worth trying. */
+    private static Heading known(String key) {
+        if (key.isEmpty()) {
+            return null;
+        }
+        return switch (key.charAt(0)) {
+            case 'A' -> ANNUAL_SALARY.matcher(key).matches() ? Heading.ANNUAL_SALARY
+                    : APPLICATION_PROCESS.matcher(key).matches() ? Heading.APPLICATION_PROCESS
+                    : APPLICATION_DEADLINE.matcher(key).matches() ? Heading.APPLICATION_DEADLINE : null;
+            case 'N' -> NOTES.matcher(key).matches() ? Heading.NOTES : null;
+            case 'D' -> DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
+            case 'R', 'M' -> REQUIREMENTS.matcher(key).matches() ? Heading.REQUIREMENTS : null;
+            case 'P' -> PROCESS_NOTES.matcher(key).matches() ? Heading.PROCESS_NOTES : null;
+            case 'W', 'H' -> WHERE_TO_APPLY.matcher(key).matches() ? Heading.WHERE_TO_APPLY : null;
+            case 'S' -> SELECTION_PROCESS.matcher(key).matches() ? Heading.SELECTION_PROCESS : null;
+            default -> null;
+        };
+    }
+
+    /** Upper case, runs of white space as one space, no trailing colon: "  Requirements /Minimum Qualifications:\t" → "REQUIREMENTS /MINIMUM QUALIFICATIONS". */
+    static String headingKey(String line) {
+        StringBuilder key = new StringBuilder(line.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                pendingSpace = key.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    key.append(' ');
+                    pendingSpace = false;
+                }
+                key.append(c);
+            }
+        }
+        int end = key.length();
+        while (end > 0 && (key.charAt(end - 1) == ':' || key.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        key.setLength(end);
+        // "NOTE(S)" and "REQUIREMENT(S)" read as their plurals.
+        return key.toString().toUpperCase(Locale.ROOT).replace("(S)", "S");
+    }
+
+    /**
+     * e.g. "QUALIFICATIONS REVIEW", "SELECTIVE CERTIFICATION": starts with a letter, five or more letters, no lower
+     * case, no amounts, and not a sentence (a requirement written in capitals ends with a full stop).
+     */
+    private static boolean isUnnamedHeading(String line) {
+        String stripped = line.strip();
+        if (stripped.isEmpty() || !Character.isLetter(stripped.charAt(0)) || stripped.endsWith(".")) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isLowerCase(c) || c == '$') {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 5;
+    }
+}

@@ -1,0 +1,53 @@
+package io.docstream.extract.bulletin;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HeadingRecognizerTest {
+
+    private static Optional<Heading> heading(String line) {
+        return HeadingRecognizer.recognize(line).map(HeadingMatch::heading);
+    }
+
+    @Test
+    void requirementHeadingsInTheirRealVariants() {
+        for (String line : new String[]{"REQUIREMENTS/MINIMUM QUALIFICATIONS", "REQUIREMENT/MINIMUM QUALIFICATION",
+                "REQUIREMENTS", "Requirement", "REQUIREMENTS/ MINIMUM QUALIFICATIONS ", "REQUIREMENT/MINUMUM QUALIFICATION",
+                "REQUIREMENT/MINIMUM QUALFICATION", "REQUIREMENT/MIMINUMUM QUALIFICATION", "MINIMUM REQUIREMENTS:",
+                "  REQUIREMENTS/MINIMUM QUALIFICATIONS\t"}) {
+            assertEquals(Optional.of(Heading.REQUIREMENTS), heading(line), line);
+        }
+    }
+
+    @Test
+    void caseColonsTabsAndSpacingDoNotMatter() {
+        assertEquals(Optional.of(Heading.NOTES), heading("NOTES:\t\t"));
+        assertEquals(Optional.of(Heading.NOTES), heading("     Note:"));
+        assertEquals(Optional.of(Heading.PROCESS_NOTES), heading(" PROCESS NOTES"));
+        assertEquals(Optional.of(Heading.ANNUAL_SALARY), heading("ANNUALSALARY"));
+        assertEquals(Optional.of(Heading.ANNUAL_SALARY), heading("ANNUAL SALARY" + " ".repeat(90)));
+        assertEquals(Optional.of(Heading.DUTIES), heading("\tDUTIES  "));
+        assertEquals(Optional.of(Heading.SELECTION_PROCESS), heading("SELECTION PROCESS     "));
+        assertEquals(Optional.of(Heading.NOTES), heading("NOTE(S):"));
+        assertEquals(Optional.of(Heading.REQUIREMENTS), heading("Requirement(s)"));
+        assertEquals(Optional.of(Heading.WHERE_TO_APPLY), heading("Where to Apply"));
+    }
+
+    @Test
+    void aHeadingMayCarryItsTextOnTheSameLine() {
+        assertEquals(Optional.of(new HeadingMatch(Heading.APPLICATION_DEADLINE, "Tuesday, March 24, 2015 at 4:00 p.m.")),
+                HeadingRecognizer.recognize("APPLICATION DEADLINE:\tTuesday, March 24, 2015 at 4:00 p.m."));
+    }
+
+    @Test
+    void upperCaseLinesEndSectionsButSentencesDoNot() {
+        assertEquals(Optional.of(Heading.OTHER), heading("QUALIFICATIONS REVIEW"));
+        assertEquals(Optional.empty(), heading("Applications will only be accepted on-line."));
+        assertEquals(Optional.empty(), heading("$60,489 to $88,468"));
+        assertEquals(Optional.empty(), heading("OR"));
+        assertEquals(Optional.empty(), heading("A VALID CALIFORNIA DRIVER'S LICENSE IS REQUIRED."));
+    }
+}

@@ -1,0 +1,39 @@
+package io.docstream.extract.bulletin;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SelectionAndLocationRulesTest {
+
+    private static Section selection(String body) {
+        return BulletinSections.of("SELECTION PROCESS\n\n" + body).first(Heading.SELECTION_PROCESS).orElseThrow();
+    }
+
+    @Test
+    void componentsAreTheRowsOfTheWeightTableInOrder() {
+        Section section = selection("Examination Weights:\tWritten Test . . . . . . . . .Qualifying\n"
+                + "\tEssay . . . . . . . . . . .Advisory\n"
+                + "\tInterview . . . . . . . . . 100%\n\nThe examination will consist of a qualifying written test.");
+        assertEquals(List.of("Written Test", "Essay", "Interview"), SelectionRule.selection(section));
+    }
+
+    @Test
+    void withoutATableTheConsistsOfSentenceNamesTheComponents() {
+        Section section = selection("The examination will consist entirely of an interview. In the interview, "
+                + "emphasis will be placed on experience.");
+        assertEquals(List.of("Interview"), SelectionRule.selection(section));
+    }
+
+    @Test
+    void onlyOnLineApplicationsAreOnline() {
+        assertEquals("Online", ApplicationLocationRule.applicationLocation(
+                "Applications will only be accepted on-line. When you are viewing the on-line job bulletin..."));
+        assertEquals("Online", ApplicationLocationRule.applicationLocation("Applications WILL ONLY BE ACCEPTED ONLINE."));
+        assertEquals("Mail or In Person", ApplicationLocationRule.applicationLocation(
+                "Applications WILL ONLY BE ACCEPTED ON THE CITY APPLICATION FORM. Applications MAY ONLY be "
+                        + "submitted to the Human Resources/Personnel Services Section."));
+    }
+}
