@@ -1,0 +1,136 @@
+package io.docstream.ingest.announce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.ingest.config.IngestConfig;
+import io.docstream.ingest.store.StoredDocument;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Announces a stored document on the arrivals topic as a CloudEvent in Kafka binary mode, and returns
+ * only once the broker has acknowledged it (acks=all, idempotent producer).
+ *
+ * <p>A plain {@link KafkaProducer} rather than a reactive-messaging Emitter: the upload must wait for
+ * the ack with its own deadline and then answer 503, and with the plain producer that deadline bounds
+ * every step (metadata wait, send, ack) through {@code max.block.ms} / {@code delivery.timeout.ms},
+ * with no channel buffer or overflow strategy in between that could hold a record after we gave up.
+ */
+@ApplicationScoped
+public class ArrivalAnnouncer {
+
+    static final String SOURCE = "/docstream/ingest-service";
+    static final String TYPE = "io.docstream.document.arrived.v1";
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+    private final Duration ackTimeout;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ArrivalAnnouncer(IngestConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                            ObjectMapper json, Clock clock) {
+        this.topic = config.topic();
+        this.ackTimeout = config.announce().ackTimeout();
+        this.json = json;
+        this.clock = clock;
+        this.producer = new KafkaProducer<>(producerConfig(kafkaConfig, ackTimeout),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends the event and waits for the broker's ack; throws {@link AnnouncementFailed} otherwise. */
+    public void announce(StoredDocument document) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, document.docId(),
+                data(document), headers(document));
+        try {
+            Future<RecordMetadata> ack = producer.send(record);
+            ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AnnouncementFailed("Kafka did not acknowledge the arrival of " + document.docId()
+                    + " within " + ackTimeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new AnnouncementFailed("Kafka refused the arrival of " + document.docId() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (KafkaException e) {
+            // send() itself throws when the topic's metadata cannot be had within max.block.ms.
+            throw new AnnouncementFailed("cannot send the arrival of " + document.docId() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnnouncementFailed("interrupted while waiting for Kafka's ack of " + document.docId(), e);
+        }
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private byte[] data(StoredDocument document) {
+        try {
+            return json.writeValueAsBytes(DocumentArrived.of(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the arrival event of " + document.docId() + " cannot be serialized", e);
+        }
+    }
+
+    private RecordHeaders headers(StoredDocument document) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", UUID.randomUUID().toString());
+        header(headers, "ce_source", SOURCE);
+        header(headers, "ce_type", TYPE);
+        header(headers, "ce_time", Timestamps.format(clock.instant()));
+        header(headers, "ce_subject", document.docId());
+        header(headers, "content-type", "application/json");
+        return headers;
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The {@code kafka.*} configuration with the guarantees this service relies on forced: acks from all
+     * in-sync replicas, no duplicates from producer retries, and no step that outlives the ack deadline.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, Duration ackTimeout) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "docstream-ingest");
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        int timeoutMs = Math.toIntExact(ackTimeout.toMillis());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        // delivery.timeout.ms must cover linger.ms + request.timeout.ms; past it the producer drops the record.
+        long linger = Long.parseLong(String.valueOf(config.get(ProducerConfig.LINGER_MS_CONFIG)));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(timeoutMs + linger));
+        return config;
+    }
+}

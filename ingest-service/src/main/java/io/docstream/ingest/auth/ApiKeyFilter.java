@@ -1,0 +1,94 @@
+package io.docstream.ingest.auth;
+
+import io.docstream.ingest.config.IngestConfig;
+import io.docstream.ingest.upload.ErrorBody;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Requires a configured API key ({@code X-Api-Key} or {@code Authorization: Bearer}) on /documents;
+ * health, metrics and OpenAPI stay open. Keys are compared as SHA-256 digests in constant time.
+ */
+@ApplicationScoped
+public class ApiKeyFilter {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+    private static final String BEARER = "Bearer ";
+
+    private final boolean enabled;
+    private final List<byte[]> keyDigests;
+
+    public ApiKeyFilter(IngestConfig config) {
+        this.enabled = config.auth().enabled();
+        this.keyDigests = config.auth().apiKeys().orElse(List.of()).stream()
+                .map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeyFilter::digest).toList();
+    }
+
+    void warnWhenLocked(@Observes StartupEvent started) {
+        if (!enabled) {
+            Log.warn("API key authentication is OFF (docstream.auth.enabled=false): anyone can upload");
+        } else if (keyDigests.isEmpty()) {
+            Log.warn("no API keys configured (docstream.auth.api-keys): every upload is refused with 401");
+        }
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Optional<Response> requireApiKey(ContainerRequestContext request) {
+        if (!enabled || !request.getUriInfo().getPath().startsWith("/documents")) {
+            return Optional.empty();
+        }
+        Optional<String> presented = presentedKey(request);
+        if (presented.isPresent() && isKnown(presented.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(new ErrorBody("UNAUTHORIZED", presented.isEmpty()
+                        ? "send an API key in X-Api-Key or Authorization: Bearer"
+                        : "the API key is not valid"))
+                .build());
+    }
+
+    private static Optional<String> presentedKey(ContainerRequestContext request) {
+        String header = request.getHeaderString(API_KEY_HEADER);
+        if (header != null && !header.isBlank()) {
+            return Optional.of(header.strip());
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.of(authorization.substring(BEARER.length()).strip());
+        }
+        return Optional.empty();
+    }
+
+    private boolean isKnown(String key) {
+        byte[] presented = digest(key);
+        boolean known = false;
+        for (byte[] candidate : keyDigests) {
+            known |= MessageDigest.isEqual(candidate, presented);
+        }
+        return known;
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

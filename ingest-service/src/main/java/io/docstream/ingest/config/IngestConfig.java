@@ -1,0 +1,130 @@
+package io.docstream.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the ingest service, under {@code docstream.*}; each can be overridden by its
+ * environment variable (e.g. {@code docstream.store.kind} by {@code DOCSTREAM_STORE_KIND}).
+ */
+@ConfigMapping(prefix = "docstream")
+public interface IngestConfig {
+
+    /** The Kafka topic the arrivals are announced on. */
+    @WithDefault("document-arrivals")
+    String topic();
+
+    Store store();
+
+    Upload upload();
+
+    Auth auth();
+
+    Announce announce();
+
+    Health health();
+
+    interface Health {
+        /** How long the readiness check waits for the Kafka cluster to answer. */
+        @WithName("kafka-timeout")
+        @WithDefault("2s")
+        Duration kafkaTimeout();
+    }
+
+    interface Store {
+        /** {@code local} (a folder, the default so the service starts with nothing configured) or {@code s3}. */
+        @WithDefault("local")
+        StoreKind kind();
+
+        /** Key prefix of the stored documents: objects land at {@code <prefix><doc_id>/<file_name>}. */
+        @WithDefault("incoming/")
+        String prefix();
+
+        /** Key prefix of the Idempotency-Key records (key hash → doc_id). */
+        @WithName("idempotency-prefix")
+        @WithDefault("idempotency-keys/")
+        String idempotencyPrefix();
+
+        Local local();
+
+        S3 s3();
+    }
+
+    enum StoreKind { local, s3 }
+
+    interface Local {
+        @WithDefault(".docstream/ingest-store")
+        Path root();
+    }
+
+    interface S3 {
+        @WithDefault("docstream-input")
+        String bucket();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Endpoint of an S3-compatible server (s3proxy, MinIO); unset for AWS itself. */
+        Optional<String> endpoint();
+
+        /** Path-style addressing ({@code http://host/bucket/key}), needed by most S3-compatible servers. */
+        @WithName("path-style")
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** Static credentials, for S3-compatible servers; when unset the SDK's default credential chain applies. */
+        @WithName("access-key-id")
+        Optional<String> accessKeyId();
+
+        @WithName("secret-access-key")
+        Optional<String> secretAccessKey();
+
+        /** Deadline of one S3 call, retries included: past it the upload is answered 503 STORE_UNAVAILABLE. */
+        @WithName("call-timeout")
+        @WithDefault("30s")
+        Duration callTimeout();
+    }
+
+    interface Upload {
+        /** Largest accepted document, in bytes (default 50 MiB). */
+        @WithName("max-bytes")
+        @WithDefault("52428800")
+        long maxBytes();
+
+        /** Bodies up to this many bytes are checked in memory; larger ones spill to a spool file. */
+        @WithName("memory-threshold")
+        @WithDefault("65536")
+        int memoryThreshold();
+
+        /** Where upload bodies are spooled while they are counted, digested and checked. */
+        @WithName("spool-dir")
+        Optional<Path> spoolDir();
+    }
+
+    interface Auth {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Accepted API keys, comma separated. */
+        @WithName("api-keys")
+        Optional<List<String>> apiKeys();
+    }
+
+    interface Announce {
+        /** How long an upload waits for the broker's acknowledgement before answering 503. */
+        @WithName("ack-timeout")
+        @WithDefault("10s")
+        Duration ackTimeout();
+
+        /** The Retry-After (seconds) sent with a 503. */
+        @WithName("retry-after")
+        @WithDefault("5")
+        int retryAfterSeconds();
+    }
+}

@@ -1,0 +1,31 @@
+package io.docstream.ingest.store;
+
+import java.util.Optional;
+
+/**
+ * Where accepted documents are kept, with their metadata beside them (so any replica, before or
+ * after a restart, can answer for a document). Every method throws {@link StoreUnavailable} when the
+ * store cannot be reached.
+ */
+public interface DocumentStore {
+
+    /** The stored document with this id, if any. */
+    Optional<StoredDocument> find(String docId);
+
+    /** The same, when the file name is known too (an upload): one direct look-up, no listing. */
+    Optional<StoredDocument> find(String docId, String fileName);
+
+    /** Stores the bytes and metadata under {@code <prefix><doc_id>/<file_name>}; replaces an identical copy. */
+    StoredDocument put(NewDocument document);
+
+    /** Remembers which document an Idempotency-Key produced ({@code keyHash} is hex, safe in a key). */
+    void rememberIdempotencyKey(String keyHash, String docId);
+
+    Optional<String> docIdForIdempotencyKey(String keyHash);
+
+    /** Throws {@link StoreUnavailable} unless the store can be written to now (for readiness). */
+    void checkReachable();
+
+    /** One line naming the store, for logs and the readiness answer. */
+    String describe();
+}

@@ -1,0 +1,51 @@
+package io.docstream.ingest.upload;
+
+import io.docstream.ingest.store.DocumentStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Idempotency-Key header support: the first request with a key records which documents it produced
+ * (in the store, so every replica sees it); a later request with the same key gets those documents
+ * back without its body being read. Keys are stored hashed: they are client-chosen strings.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    static final int MAX_KEY_LENGTH = 255;
+
+    private final DocumentStore store;
+
+    public IdempotencyKeys(DocumentStore store) {
+        this.store = store;
+    }
+
+    public Optional<List<String>> docIdsFor(String key) {
+        return store.docIdForIdempotencyKey(hash(key)).map(ids -> Arrays.asList(ids.split("\n")));
+    }
+
+    public void remember(String key, List<String> docIds) {
+        store.rememberIdempotencyKey(hash(key), String.join("\n", docIds));
+    }
+
+    /** A usable key: present, not blank, of reasonable length. */
+    public static Optional<String> usable(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        if (header.length() > MAX_KEY_LENGTH) {
+            throw new UploadRejected(Rejection.INVALID_IDEMPOTENCY_KEY,
+                    "the Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        return Optional.of(header.strip());
+    }
+
+    private static String hash(String key) {
+        return HexFormat.of().formatHex(ContentSpooler.sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+}

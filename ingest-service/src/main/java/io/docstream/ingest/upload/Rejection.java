@@ -1,0 +1,26 @@
+package io.docstream.ingest.upload;
+
+/** Why an upload was refused: the reason code clients see in {@code error}, and its HTTP status. */
+public enum Rejection {
+    EMPTY_BODY(400),
+    MISSING_FILE_NAME(400),
+    INVALID_FILE_NAME(400),
+    MISSING_FILE_PART(400),
+    INVALID_IDEMPOTENCY_KEY(400),
+    UNAUTHORIZED(401),
+    TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    INVALID_JSON(422),
+    NOT_JSON_RECORDS(422),
+    BINARY_TEXT(422);
+
+    private final int status;
+
+    Rejection(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

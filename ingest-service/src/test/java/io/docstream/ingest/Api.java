@@ -1,0 +1,30 @@
+package io.docstream.ingest;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Requests as an authorized client sends them, and what tests need to know of the running service. */
+public final class Api {
+
+    public static final String KEY = "test-key-one";
+
+    private Api() {
+    }
+
+    public static RequestSpecification client() {
+        return RestAssured.given().header("X-Api-Key", KEY);
+    }
+
+    public static String config(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
+    }
+
+    public static String bootstrapServers() {
+        return config("kafka.bootstrap.servers");
+    }
+
+    public static Arrivals arrivals() {
+        return Arrivals.fromNow(bootstrapServers(), config("docstream.topic"));
+    }
+}

@@ -1,0 +1,154 @@
+package io.docstream.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming job: document-arrivals (Kafka) → parse announcements → drop re-announcements → read and
+ * extract each document on the executors → one exactly-once Parquet table (documents + quarantine).
+ * Runs embedded ({@code bin/docstream job}, {@code local[*]} unless a master is given) or via spark-submit.
+ */
+public final class DocumentsStream {
+
+    /** Checkpoints on S3 written without rename (a plain PUT is atomic on S3); from spark-hadoop-cloud. */
+    static final String ABORTABLE_CHECKPOINT_MANAGER =
+            "org.apache.spark.internal.io.cloud.AbortableStreamBasedCheckpointFileManager";
+
+    static final String NO_DATA_BATCHES = "spark.sql.streaming.noDataMicroBatches.enabled";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentsStream.class);
+
+    private DocumentsStream() {
+    }
+
+    public static void main(String[] args) throws TimeoutException, StreamingQueryException {
+        SparkConf conf = new SparkConf(); // picks up --conf / -Dspark.* settings
+        JobSettings settings = JobSettings.resolve(List.of(args), conf, System.getenv());
+        SparkSession spark = session(conf, settings);
+        LOG.info("docstream job starting: {}", settings.describe());
+        StreamingQuery query = start(spark, settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(query), "stop-documents-stream"));
+        query.awaitTermination();
+    }
+
+    public static StreamingQuery start(SparkSession spark, JobSettings settings) throws TimeoutException {
+        Dataset<Row> kafkaRecords = spark.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", settings.kafkaBootstrap())
+                .option("subscribe", settings.topic())
+                .option("startingOffsets", settings.startingOffsets())
+                .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+                .option("includeHeaders", "true")
+                .load();
+
+        Dataset<Row> announcements = kafkaRecords.map(
+                (MapFunction<Row, Row>) Announcement::parseKafkaRecord, Encoders.row(Announcement.SCHEMA));
+
+        // A client retry re-announces a document. The window is processing time (the batch's timestamp,
+        // recorded in the checkpoint so a re-run batch sees the same one): no announcement is ever "late",
+        // so none is dropped by the watermark, as one keyed on Kafka timestamps could be for a lagging partition.
+        Dataset<Row> firstAnnouncements = announcements
+                .withColumn("seen_at", current_timestamp())
+                .withWatermark("seen_at", settings.dedupWindow())
+                .dropDuplicatesWithinWatermark(Announcement.DEDUP_KEY)
+                .drop("seen_at");
+
+        SourceConfinement confinement = new SourceConfinement(settings.input());
+        Dataset<Row> tableRows = firstAnnouncements
+                .mapPartitions(new DocumentProcessor(confinement, spark.sparkContext().hadoopConfiguration(),
+                        settings.readParallelism(), settings.maxDocumentBytes()), Encoders.row(OutputTable.SCHEMA))
+                .observe(BatchProgressLogger.METRICS,
+                        countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)
+                                .or(col(OutputTable.RECORD_INDEX).equalTo(0))).as("documents"),
+                        countWhere(col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS)).as("rows"),
+                        countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)).as("quarantined"));
+
+        useRenameFreeCheckpointsOnS3(spark, settings);
+        // Every batch moves the processing-time watermark, and Spark would follow each with an empty batch
+        // only to evict expired doc_ids: a full checkpoint round on the store for nothing. Eviction then
+        // happens in the next batch that has data.
+        if (!spark.conf().contains(NO_DATA_BATCHES)) {
+            spark.conf().set(NO_DATA_BATCHES, "false");
+        }
+        if (java.util.Arrays.stream(spark.streams().listListeners()).noneMatch(BatchProgressLogger.class::isInstance)) {
+            spark.streams().addListener(new BatchProgressLogger());
+        }
+        return tableRows.writeStream()
+                .queryName("documents")
+                .format("parquet")
+                .option("compression", "snappy")
+                .partitionBy(OutputTable.KIND)
+                .option("path", settings.output())
+                .option("checkpointLocation", settings.documentsCheckpoint())
+                .outputMode("append")
+                .trigger(Trigger.ProcessingTime(settings.trigger()))
+                .start();
+    }
+
+    /**
+     * The session: the given master (spark-submit, {@code -Dspark.master}) or {@code local[*]}; a few
+     * partitions for the de-duplication state rather than Spark's 200 (each is a state store written
+     * every batch); the rename-free checkpoint manager when checkpoints live on S3.
+     */
+    public static SparkSession session(SparkConf conf, JobSettings settings) {
+        conf.setIfMissing("spark.master", "local[*]");
+        conf.setIfMissing("spark.app.name", "docstream-documents-stream");
+        conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(settings.stateParallelism()));
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /**
+     * The default checkpoint manager writes a temporary file and renames it, which S3 cannot do atomically
+     * (S3A copies, then deletes). On s3a:// the abortable-stream manager writes the final object directly:
+     * a PUT becomes visible whole or not at all, and an aborted write leaves nothing. A manager chosen by
+     * the user (--conf spark.sql.streaming.checkpointFileManagerClass) is kept.
+     */
+    static void useRenameFreeCheckpointsOnS3(SparkSession spark, JobSettings settings) {
+        String key = "spark.sql.streaming.checkpointFileManagerClass";
+        boolean onS3 = settings.checkpoint().startsWith("s3a:");
+        String current = spark.conf().getOption(key).getOrElse(() -> null);
+        if (onS3 && current == null && isOnClasspath(ABORTABLE_CHECKPOINT_MANAGER)) {
+            spark.conf().set(key, ABORTABLE_CHECKPOINT_MANAGER);
+        } else if (!onS3 && ABORTABLE_CHECKPOINT_MANAGER.equals(current)) {
+            spark.conf().unset(key); // set for an earlier S3 query of this session: local files cannot abort
+        }
+    }
+
+    private static org.apache.spark.sql.Column countWhere(org.apache.spark.sql.Column condition) {
+        return sum(when(condition, lit(1L)).otherwise(lit(0L)));
+    }
+
+    private static boolean isOnClasspath(String className) {
+        try {
+            Class.forName(className, false, DocumentsStream.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void stopQuietly(StreamingQuery query) {
+        try {
+            query.stop();
+        } catch (TimeoutException e) {
+            LOG.warn("the query did not stop in time; the next start resumes from the checkpoint", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.docstream.job;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.spark.SparkConf;
+
+/**
+ * What the job is told, from (strongest first) command-line arguments, Spark confs
+ * ({@code --conf spark.docstream.*} or {@code -Dspark.docstream.*}), environment variables
+ * ({@code DOCSTREAM_*}), and embedded defaults that need nothing: local folders under {@code .docstream/}.
+ *
+ * @param input           where documents may be read from (bucket + prefix or folder); every other URI is refused
+ * @param output          the table's root: {@code kind=documents/} and {@code kind=quarantine/} below it
+ * @param checkpoint      the query's checkpoint root; keep it on the same store as the output
+ * @param readParallelism object reads in flight per partition
+ * @param dedupWindow     how long a doc_id is remembered to drop re-announcements
+ * @param stateParallelism partitions of the de-duplication state (fixed once a checkpoint exists)
+ */
+public record JobSettings(
+        String kafkaBootstrap,
+        String topic,
+        String startingOffsets,
+        long maxOffsetsPerTrigger,
+        String trigger,
+        String input,
+        String output,
+        String checkpoint,
+        int readParallelism,
+        String dedupWindow,
+        int stateParallelism,
+        long maxDocumentBytes) {
+
+    /** One setting: its name after {@code spark.docstream.}, its environment variable, its default. */
+    public enum Key {
+        KAFKA_BOOTSTRAP("kafka.bootstrap", "127.0.0.1:9092"),
+        TOPIC("topic", "document-arrivals"),
+        STARTING_OFFSETS("startingOffsets", "earliest"),
+        MAX_OFFSETS_PER_TRIGGER("maxOffsetsPerTrigger", "10000"),
+        TRIGGER("trigger", "5 seconds"),
+        INPUT("input", ".docstream/input"),
+        OUTPUT("output", ".docstream/tables"),
+        CHECKPOINT("checkpoint", ".docstream/checkpoints"),
+        READ_PARALLELISM("readParallelism", "16"),
+        DEDUP_WINDOW("dedupWindow", "1 hour"),
+        STATE_PARTITIONS("statePartitions", "4"),
+        MAX_DOCUMENT_BYTES("maxDocumentBytes", String.valueOf(50L * 1024 * 1024));
+
+        private final String name;
+        private final String defaultValue;
+
+        Key(String name, String defaultValue) {
+            this.name = name;
+            this.defaultValue = defaultValue;
+        }
+
+        /** The argument name: {@code --input=...}. */
+        public String argument() {
+            return name;
+        }
+
+        public String conf() {
+            return "spark.docstream." + name;
+        }
+
+        /** {@code maxOffsetsPerTrigger} → {@code DOCSTREAM_MAX_OFFSETS_PER_TRIGGER}. */
+        public String env() {
+            return "DOCSTREAM_" + name.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+        }
+
+        public String defaultValue() {
+            return defaultValue;
+        }
+    }
+
+    public static JobSettings resolve(List<String> args, SparkConf conf, Map<String, String> env) {
+        Map<Key, String> fromArgs = parseArguments(args);
+        Function<Key, String> value = key -> Optional.ofNullable(fromArgs.get(key))
+                .or(() -> conf.getOption(key.conf()).isDefined() ? Optional.of(conf.get(key.conf())) : Optional.empty())
+                .or(() -> Optional.ofNullable(env.get(key.env())).filter(v -> !v.isBlank()))
+                .orElse(key.defaultValue());
+        JobSettings settings = new JobSettings(
+                value.apply(Key.KAFKA_BOOTSTRAP),
+                value.apply(Key.TOPIC),
+                value.apply(Key.STARTING_OFFSETS),
+                Long.parseLong(value.apply(Key.MAX_OFFSETS_PER_TRIGGER)),
+                value.apply(Key.TRIGGER),
+                qualified(value.apply(Key.INPUT)),
+                qualified(value.apply(Key.OUTPUT)),
+                qualified(value.apply(Key.CHECKPOINT)),
+                Integer.parseInt(value.apply(Key.READ_PARALLELISM)),
+                value.apply(Key.DEDUP_WINDOW),
+                Integer.parseInt(value.apply(Key.STATE_PARTITIONS)),
+                Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)));
+        settings.validate();
+        return settings;
+    }
+
+    /** The whole configuration as the job logs it at start (no secrets: credentials never pass through here). */
+    public Map<String, String> describe() {
+        Map<String, String> described = new LinkedHashMap<>();
+        described.put(Key.KAFKA_BOOTSTRAP.conf(), kafkaBootstrap);
+        described.put(Key.TOPIC.conf(), topic);
+        described.put(Key.STARTING_OFFSETS.conf(), startingOffsets);
+        described.put(Key.MAX_OFFSETS_PER_TRIGGER.conf(), String.valueOf(maxOffsetsPerTrigger));
+        described.put(Key.TRIGGER.conf(), trigger);
+        described.put(Key.INPUT.conf(), input);
+        described.put(Key.OUTPUT.conf(), output);
+        described.put(Key.CHECKPOINT.conf(), checkpoint);
+        described.put(Key.READ_PARALLELISM.conf(), String.valueOf(readParallelism));
+        described.put(Key.DEDUP_WINDOW.conf(), dedupWindow);
+        described.put(Key.STATE_PARTITIONS.conf(), String.valueOf(stateParallelism));
+        described.put(Key.MAX_DOCUMENT_BYTES.conf(), String.valueOf(maxDocumentBytes));
+        return described;
+    }
+
+    public String documentsCheckpoint() {
+        return checkpoint.replaceAll("/+$", "") + "/documents";
+    }
+
+    private void validate() {
+        if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1 || maxDocumentBytes < 0) {
+            throw new IllegalArgumentException("readParallelism, statePartitions and maxOffsetsPerTrigger must be"
+                    + " positive, maxDocumentBytes not negative: " + describe());
+        }
+    }
+
+    /** {@code --name=value} or {@code --name value}, names as in {@link Key#argument()}. */
+    private static Map<Key, String> parseArguments(List<String> args) {
+        Map<Key, String> parsed = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "': use --name=value");
+            }
+            String name = arg.substring(2);
+            String value;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new IllegalArgumentException("argument --" + name + " has no value");
+            }
+            parsed.put(keyNamed(name), value);
+        }
+        return parsed;
+    }
+
+    private static Key keyNamed(String name) {
+        for (Key key : Key.values()) {
+            if (key.argument().equals(name)) {
+                return key;
+            }
+        }
+        throw new IllegalArgumentException("unknown argument --" + name + "; known: "
+                + java.util.Arrays.stream(Key.values()).map(k -> "--" + k.argument()).toList());
+    }
+
+    /** A location with a scheme stays as given; a plain path becomes an absolute {@code file:} URI. */
+    static String qualified(String location) {
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !location.matches("^[a-zA-Z]:\\\\.*")) {
+            return location;
+        }
+        return new File(location).getAbsoluteFile().toURI().toString();
+    }
+}

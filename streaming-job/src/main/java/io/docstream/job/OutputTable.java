@@ -1,0 +1,78 @@
+package io.docstream.job;
+
+import io.docstream.extract.Columns;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Parquet table the job writes: one file sink whose rows are either documents or quarantine entries,
+ * partitioned by {@code kind} ({@code kind=documents/}, {@code kind=quarantine/}). One sink is what keeps
+ * both exactly-once with a single checkpoint: a micro-batch commits documents and quarantine entries
+ * together in one {@code _spark_metadata} log entry, or neither.
+ *
+ * <p>Readers see two views: {@link #DOCUMENT_COLUMNS} (exactly shared/spec/fields.md, then the Kafka
+ * coordinates) and {@link #QUARANTINE_COLUMNS}.
+ */
+public final class OutputTable {
+
+    public static final String KIND = "kind";
+    public static final String DOCUMENTS = "documents";
+    public static final String QUARANTINE = "quarantine";
+
+    public static final String KAFKA_PARTITION = "kafka_partition";
+    public static final String KAFKA_OFFSET = "kafka_offset";
+    /** Position of the row's record in its document (0 for a bulletin): with doc_id, the row's key. */
+    public static final String RECORD_INDEX = "record_index";
+    public static final String REASON = "reason";
+    public static final String MESSAGE = "message";
+    public static final String QUARANTINED_AT = "quarantined_at";
+
+    public static final List<String> DOCUMENT_COLUMNS;
+    public static final List<String> QUARANTINE_COLUMNS = List.of(Columns.DOC_ID, Columns.FILE_NAME,
+            Columns.SOURCE_URI, REASON, MESSAGE, KAFKA_PARTITION, KAFKA_OFFSET, QUARANTINED_AT);
+
+    /** Every physical column, {@code kind} (the partition column) last. */
+    public static final StructType SCHEMA;
+
+    static {
+        List<String> documentColumns = new ArrayList<>(Columns.ALL);
+        documentColumns.add(KAFKA_PARTITION);
+        documentColumns.add(KAFKA_OFFSET);
+        DOCUMENT_COLUMNS = List.copyOf(documentColumns);
+
+        List<StructField> fields = new ArrayList<>();
+        for (String column : Columns.ALL) {
+            fields.add(DataTypes.createStructField(column, typeOf(column), true));
+        }
+        fields.add(DataTypes.createStructField(KAFKA_PARTITION, DataTypes.IntegerType, false));
+        fields.add(DataTypes.createStructField(KAFKA_OFFSET, DataTypes.LongType, false));
+        fields.add(DataTypes.createStructField(RECORD_INDEX, DataTypes.IntegerType, true));
+        fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(MESSAGE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(QUARANTINED_AT, DataTypes.TimestampType, true));
+        fields.add(DataTypes.createStructField(KIND, DataTypes.StringType, false));
+        SCHEMA = DataTypes.createStructType(fields);
+    }
+
+    private OutputTable() {
+    }
+
+    static int index(String column) {
+        return SCHEMA.fieldIndex(column);
+    }
+
+    private static DataType typeOf(String column) {
+        return switch (column) {
+            case Columns.SALARY_START, Columns.SALARY_END, Columns.SALARY_DWP_START, Columns.SALARY_DWP_END ->
+                    DataTypes.DoubleType;
+            case Columns.START_DATE, Columns.END_DATE -> DataTypes.DateType;
+            case Columns.INGESTED_AT, Columns.PROCESSED_AT -> DataTypes.TimestampType;
+            case Columns.SELECTION, Columns.PARSE_WARNINGS -> DataTypes.createArrayType(DataTypes.StringType, true);
+            default -> DataTypes.StringType;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package io.docstream.job;
+
+import io.docstream.extract.Columns;
+import java.time.Instant;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * A row of {@link OutputTable} of kind {@code quarantine}: an announcement that produced no document row,
+ * with the reason code users filter on. The job's own reasons are here; the extractor's come from
+ * {@link io.docstream.extract.QuarantineReason}.
+ */
+final class QuarantineRow {
+
+    /** The value is not an arrival event (docs/events.md). */
+    static final String BAD_EVENT = "BAD_EVENT";
+    /** The event names an object that does not exist. */
+    static final String SOURCE_MISSING = "SOURCE_MISSING";
+    /** The event names a location outside the configured input: not opened. */
+    static final String FORBIDDEN_SOURCE = "FORBIDDEN_SOURCE";
+
+    private QuarantineRow() {
+    }
+
+    static Row of(String docId, String fileName, String sourceUri, String reason, String message,
+                  int kafkaPartition, long kafkaOffset, Instant quarantinedAt) {
+        Object[] values = new Object[OutputTable.SCHEMA.size()];
+        RowAssembler.set(values, Columns.DOC_ID, docId);
+        RowAssembler.set(values, Columns.FILE_NAME, fileName);
+        RowAssembler.set(values, Columns.SOURCE_URI, sourceUri);
+        RowAssembler.set(values, OutputTable.REASON, reason);
+        RowAssembler.set(values, OutputTable.MESSAGE, message);
+        RowAssembler.set(values, OutputTable.KAFKA_PARTITION, kafkaPartition);
+        RowAssembler.set(values, OutputTable.KAFKA_OFFSET, kafkaOffset);
+        RowAssembler.set(values, OutputTable.QUARANTINED_AT, RowAssembler.timestamp(quarantinedAt));
+        RowAssembler.set(values, OutputTable.KIND, OutputTable.QUARANTINE);
+        return RowFactory.create(values);
+    }
+}

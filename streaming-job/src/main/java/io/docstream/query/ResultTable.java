@@ -1,0 +1,76 @@
+package io.docstream.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** Query results as a boxed text table followed by "(N rows)", values cut to a readable width. */
+final class ResultTable {
+
+    private final int maxWidth;
+
+    ResultTable(int maxWidth) {
+        this.maxWidth = maxWidth;
+    }
+
+    String format(String[] columns, List<Row> rows) {
+        List<String[]> cells = new ArrayList<>();
+        for (Row row : rows) {
+            String[] line = new String[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                line[i] = cut(render(row.get(i)));
+            }
+            cells.add(line);
+        }
+        int[] widths = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            widths[i] = columns[i].length();
+            for (String[] line : cells) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        String border = border(widths);
+        out.append(border).append(line(columns, widths)).append(border);
+        for (String[] line : cells) {
+            out.append(line(line, widths));
+        }
+        out.append(border);
+        out.append('(').append(rows.size()).append(rows.size() == 1 ? " row)" : " rows)").append('\n');
+        return out.toString();
+    }
+
+    private String cut(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= maxWidth ? oneLine : oneLine.substring(0, maxWidth - 1) + "…";
+    }
+
+    private static String render(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof scala.collection.Seq<?> seq) {
+            return scala.jdk.javaapi.CollectionConverters.asJava(seq).toString();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return String.format("%.1f", d);
+        }
+        return value.toString();
+    }
+
+    private static String border(int[] widths) {
+        StringBuilder line = new StringBuilder("+");
+        for (int width : widths) {
+            line.append("-".repeat(width + 2)).append('+');
+        }
+        return line.append('\n').toString();
+    }
+
+    private static String line(String[] values, int[] widths) {
+        StringBuilder line = new StringBuilder("|");
+        for (int i = 0; i < values.length; i++) {
+            line.append(' ').append(values[i]).append(" ".repeat(widths[i] - values[i].length())).append(" |");
+        }
+        return line.append('\n').toString();
+    }
+}

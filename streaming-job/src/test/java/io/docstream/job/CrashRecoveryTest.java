@@ -1,0 +1,209 @@
+package io.docstream.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docstream.extract.Corpus;
+import io.docstream.extract.DocType;
+import io.docstream.extract.DocumentExtractor;
+import io.docstream.extract.Extraction;
+import io.docstream.query.TableViews;
+import io.docstream.servers.ChildJvm;
+import io.docstream.servers.SparkFlags;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job as a separate process on S3, killed with SIGKILL in the middle of micro-batches at three
+ * different moments and restarted each time; at the end the table (read through _spark_metadata, as every
+ * Spark reader does) holds every document exactly once: none lost, none duplicated.
+ */
+class CrashRecoveryTest {
+
+    private static final int DOCUMENTS = 600;
+
+    private final TestStack stack = TestStack.get();
+    private final String run = TestStack.unique("crash");
+    private final String topic = TestStack.unique("arrivals-crash");
+    private final String output = "s3a://" + TestStack.BUCKET + "/tables/" + run;
+    private final Path outputOnDisk = stack.s3.dataDir().resolve("buckets").resolve(TestStack.BUCKET).resolve("tables").resolve(run);
+    private final Path offsetsOnDisk = stack.s3.dataDir().resolve("buckets").resolve(TestStack.BUCKET)
+            .resolve("checkpoints").resolve(run).resolve("documents").resolve("offsets");
+    private final Random random = new Random();
+    private int starts;
+    private final List<com.fasterxml.jackson.databind.node.ObjectNode> retries = new ArrayList<>();
+
+    @Test
+    void killedMidBatchThreeTimesTheTableEndsWithEveryDocumentExactlyOnce() throws Exception {
+        Map<String, Long> expectedRows = announceCorpusDocuments();
+
+        ChildJvm job = startJob();
+        // 1. At a random moment once batches are flowing.
+        await(() -> countFiles(outputOnDisk) > 0, Duration.ofMinutes(2), job);
+        Thread.sleep(random.nextInt(1500));
+        job.kill();
+
+        // 2. The moment a restarted job's first new part file lands: that batch has not committed yet.
+        job = startJob();
+        long files = countFiles(outputOnDisk);
+        await(() -> countFiles(outputOnDisk) > files, Duration.ofMinutes(2), job);
+        job.kill();
+
+        // 3. Right after a new batch is planned (its offsets written), before its files or commit.
+        try (Announcer announcer = new Announcer(stack.kafka.bootstrapServers(), topic)) {
+            // Retries arriving while the job is down, of documents processed before or not yet: one row each.
+            retries.forEach(announcer::announce);
+        }
+        job = startJob();
+        long batches = countFiles(offsetsOnDisk);
+        await(() -> countFiles(offsetsOnDisk) > batches, Duration.ofMinutes(2), job);
+        Thread.sleep(random.nextInt(300));
+        job.kill();
+
+        job = startJob();
+        long total = expectedRows.values().stream().mapToLong(Long::longValue).sum();
+        try {
+            await(() -> documents().count() >= total, Duration.ofMinutes(4), job);
+            Thread.sleep(6000); // a few more 1 s triggers: late retries would show up as extra rows
+        } finally {
+            job.stop(Duration.ofSeconds(30));
+        }
+
+        Dataset<Row> documents = documents();
+        assertEquals(total, documents.count(), "rows in the table");
+        assertEquals(total, documents.select("doc_id", "record_index").distinct().count(), "distinct (doc_id, record_index)");
+        Map<String, Long> actual = new HashMap<>();
+        for (Row row : documents.groupBy("doc_id").count().collectAsList()) {
+            actual.put(row.getString(0), row.getLong(1));
+        }
+        assertEquals(expectedRows, actual);
+        assertEquals(0, quarantine().count(), "nothing quarantined");
+        assertTrue(starts == 4);
+    }
+
+    private Map<String, Long> announceCorpusDocuments() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> txt = Files.list(Corpus.dir().resolve("bulletins"));
+             Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
+            files.addAll(txt.sorted().toList());
+            files.addAll(json.sorted().toList());
+        }
+        DocumentExtractor extractor = new DocumentExtractor();
+        Map<String, Long> expectedRows = new HashMap<>();
+        try (Announcer announcer = new Announcer(stack.kafka.bootstrapServers(), topic)) {
+            for (int i = 0; i < DOCUMENTS; i++) {
+                Path file = files.get(i % files.size());
+                String name = file.getFileName().toString();
+                byte[] bytes = Files.readAllBytes(file);
+                DocType type = DocType.fromFileName(name).orElseThrow();
+                if (!(extractor.extract(type, name, bytes) instanceof Extraction.Extracted extracted)) {
+                    continue;
+                }
+                String docId = Announcer.docId(run + "/" + i);
+                String key = "incoming/" + run + "/" + docId + "/" + name;
+                stack.put(TestStack.BUCKET, key, bytes);
+                announcer.announce(Announcer.event(docId, name, type.value(), "s3a://" + TestStack.BUCKET + "/" + key,
+                        TestStack.BUCKET, key, bytes));
+                expectedRows.put(docId, (long) extracted.rows().size());
+                if (i % 30 == 0) {
+                    retries.add(Announcer.event(docId, name, type.value(), "s3a://" + TestStack.BUCKET + "/" + key,
+                            TestStack.BUCKET, key, bytes));
+                }
+                if (i % 50 == 0) {
+                    announcer.announce(Announcer.event(docId, name, type.value(), "s3a://" + TestStack.BUCKET + "/" + key,
+                            TestStack.BUCKET, key, bytes)); // an immediate client retry
+                }
+            }
+        }
+        return expectedRows;
+    }
+
+    private ChildJvm startJob() {
+        starts++;
+        List<String> javaArgs = new ArrayList<>(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"));
+        javaArgs.addAll(SparkFlags.jvmFlags());
+        Map<String, String> confs = new HashMap<>(stack.s3aConfs());
+        confs.put("spark.master", "local[2]");
+        confs.put("spark.ui.enabled", "false");
+        confs.put("spark.driver.host", "127.0.0.1");
+        confs.put("spark.driver.bindAddress", "127.0.0.1");
+        confs.put("spark.docstream.kafka.bootstrap", stack.kafka.bootstrapServers());
+        confs.put("spark.docstream.topic", topic);
+        confs.put("spark.docstream.input", "s3a://" + TestStack.BUCKET + "/incoming/" + run + "/");
+        confs.put("spark.docstream.output", output);
+        confs.put("spark.docstream.checkpoint", "s3a://" + TestStack.BUCKET + "/checkpoints/" + run);
+        confs.put("spark.docstream.trigger", "1 second");
+        confs.put("spark.docstream.maxOffsetsPerTrigger", "60");
+        confs.put("spark.docstream.readParallelism", "4");
+        confs.put("spark.docstream.statePartitions", "2");
+        confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
+        javaArgs.add("-cp");
+        javaArgs.add(classpath());
+        javaArgs.add(DocumentsStream.class.getName());
+        return ChildJvm.start("crash-job", javaArgs, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), stack.workDir,
+                stack.workDir.resolve(run + "-job-" + starts + ".log"));
+    }
+
+    private static String classpath() {
+        try {
+            String dependencies = Files.readString(Path.of(System.getProperty("docstream.test.classpath.file",
+                    "target/test-classpath.txt"))).trim();
+            return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the test classpath file is written by the build", e);
+        }
+    }
+
+    private Dataset<Row> table() {
+        return stack.spark.read().schema(OutputTable.SCHEMA).parquet(output);
+    }
+
+    private Dataset<Row> documents() {
+        return Files.exists(outputOnDisk.resolve("_spark_metadata")) ? table().where("kind = 'documents'")
+                : stack.spark.createDataFrame(List.of(), OutputTable.SCHEMA);
+    }
+
+    private Dataset<Row> quarantine() {
+        return TableViews.quarantine(table());
+    }
+
+    private static long countFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".parquet") || f.getFileName().toString().matches("\\d+"))
+                    .count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // files come and go while the job writes
+        }
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout, ChildJvm job) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!job.isAlive()) {
+                throw new AssertionError("the job ended by itself:" + job.tail());
+            }
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("not reached within " + timeout + ":" + job.tail());
+    }
+}

@@ -1,0 +1,194 @@
+package io.docstream.job;
+
+import io.docstream.extract.Corpus;
+import io.docstream.extract.DocType;
+import io.docstream.servers.KafkaBroker;
+import io.docstream.servers.S3Server;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * bench/job-drain: N corpus documents already stored in s3proxy and announced on Kafka; the job drains
+ * them with a 1 s and then a 5 s trigger (fresh table and checkpoint each), printing the time to drain,
+ * documents per second and every batch's duration. Measures; asserts nothing.
+ *
+ * <p>Arguments: [documents=5000] [maxOffsetsPerTrigger=1000] [readParallelism=16] [statePartitions=2]
+ * [store=s3|local]. With {@code local} the documents, table and checkpoints are plain folders: the same job
+ * without the S3 server's cost, to tell the job's own limit from the store's. For S3 it also measures
+ * how many GETs per second s3proxy alone serves to 16 concurrent readers: the ceiling for the job.
+ */
+public final class JobDrainBenchmark {
+
+    private static String loadAverage = "?";
+
+    public static void main(String[] args) throws Exception {
+        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        long maxOffsets = args.length > 1 ? Long.parseLong(args[1]) : 1000;
+        int readParallelism = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int statePartitions = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        boolean local = args.length > 4 && args[4].equals("local");
+        Path work = Path.of("target", "bench-job-drain").toAbsolutePath();
+        TestStack.deleteRecursively(work);
+        try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka")); S3Server s3 = S3Server.start(work.resolve("s3"))) {
+            String bucket = "docstream";
+            String root = local ? work.resolve("store").toUri().toString().replaceAll("/?$", "/") : "s3a://" + bucket + "/";
+            String ceiling = storeAndAnnounce(kafka, s3, bucket, documents, local ? work.resolve("store") : null);
+            SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("job-drain")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions", String.valueOf(statePartitions))
+                    .config("spark.hadoop.fs.s3a.endpoint", s3.endpoint())
+                    .config("spark.hadoop.fs.s3a.path.style.access", "true")
+                    .config("spark.hadoop.fs.s3a.connection.ssl.enabled", "false")
+                    .config("spark.hadoop.fs.s3a.endpoint.region", s3.region())
+                    .config("spark.hadoop.fs.s3a.access.key", s3.accessKey())
+                    .config("spark.hadoop.fs.s3a.secret.key", s3.secretKey());
+            SparkSession spark = builder.getOrCreate();
+            loadAverage = Files.readString(Path.of("/proc/loadavg")).trim();
+            List<String> report = new ArrayList<>();
+            for (String trigger : List.of("1 second", "5 seconds")) {
+                report.add(drain(spark, kafka, root, trigger, documents, maxOffsets, readParallelism, statePartitions));
+            }
+            spark.stop();
+            System.out.println();
+            System.out.printf("job-drain: %d documents in %s, maxOffsetsPerTrigger %d, readParallelism %d,"
+                    + " statePartitions %d, local[2], %d cores, load average before the drains %s%n", documents,
+                    local ? "a local folder" : "s3proxy", maxOffsets, readParallelism, statePartitions,
+                    Runtime.getRuntime().availableProcessors(), loadAverage);
+            System.out.println(ceiling);
+            report.forEach(System.out::println);
+        }
+    }
+
+    private static String drain(SparkSession spark, KafkaBroker kafka, String root, String trigger, int documents,
+                                long maxOffsets, int readParallelism, int statePartitions) throws Exception {
+        String run = "bench-" + trigger.replace(' ', '-') + "-" + System.nanoTime();
+        JobSettings settings = new JobSettings(kafka.bootstrapServers(), "document-arrivals", "earliest", maxOffsets, trigger,
+                root + "incoming/", root + "tables/" + run, root + "checkpoints/" + run, readParallelism, "1 hour", statePartitions, 50L * 1024 * 1024);
+        List<long[]> batches = new CopyOnWriteArrayList<>(); // {input rows, duration ms}
+        StreamingQueryListener listener = new StreamingQueryListener() {
+            @Override
+            public void onQueryStarted(QueryStartedEvent event) {
+            }
+
+            @Override
+            public void onQueryProgress(QueryProgressEvent event) {
+                if (event.progress().numInputRows() > 0) {
+                    batches.add(new long[] {event.progress().numInputRows(), event.progress().durationMs().get("triggerExecution")});
+                }
+            }
+
+            @Override
+            public void onQueryTerminated(QueryTerminatedEvent event) {
+            }
+        };
+        spark.streams().addListener(listener);
+        long start = System.nanoTime();
+        StreamingQuery query = DocumentsStream.start(spark, settings);
+        while (batches.stream().mapToLong(b -> b[0]).sum() < documents) {
+            if (query.exception().isDefined()) {
+                throw query.exception().get();
+            }
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        query.stop();
+        spark.streams().removeListener(listener);
+        long rows = spark.read().schema(OutputTable.SCHEMA).parquet(settings.output()).where("kind = 'documents'").count();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "trigger %-9s: drained %d documents (%d rows) in %.1f s from query start = %.0f docs/s; batches (docs/ms):",
+                trigger, documents, rows, seconds, documents / seconds));
+        for (long[] batch : batches) {
+            line.append(' ').append(batch[0]).append('/').append(batch[1]);
+        }
+        List<Long> steady = batches.stream().skip(1).filter(b -> b[0] == maxOffsets).map(b -> b[1]).sorted().toList();
+        if (!steady.isEmpty()) {
+            line.append(String.format(Locale.ROOT, "%n    steady-state batches of %d: median %d ms, max %d ms = %.0f docs/s within a batch",
+                    maxOffsets, steady.get(steady.size() / 2), steady.get(steady.size() - 1),
+                    maxOffsets * 1000.0 / steady.get(steady.size() / 2)));
+        }
+        return line.toString();
+    }
+
+    /** Stores and announces the documents; returns what s3proxy alone serves (or nothing for a folder). */
+    private static String storeAndAnnounce(KafkaBroker kafka, S3Server s3, String bucket, int documents, Path folder)
+            throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> txt = Files.list(Corpus.dir().resolve("bulletins"));
+             Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
+            files.addAll(txt.sorted().toList());
+            files.addAll(json.sorted().toList());
+        }
+        long start = System.nanoTime();
+        List<String> keys = new ArrayList<>();
+        try (S3Client client = S3Client.builder().endpointOverride(URI.create(s3.endpoint())).region(Region.of(s3.region()))
+                .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .build();
+             Announcer announcer = new Announcer(kafka.bootstrapServers(), "document-arrivals")) {
+            client.createBucket(b -> b.bucket(bucket));
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < documents; i++) {
+                Path file = files.get(i % files.size());
+                String name = file.getFileName().toString();
+                byte[] bytes = Files.readAllBytes(file);
+                String docId = Announcer.docId("bench/" + i);
+                String key = "incoming/" + docId + "/" + name;
+                String uri;
+                if (folder == null) {
+                    puts.add(pool.submit(() -> client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes))));
+                    uri = "s3a://" + bucket + "/" + key;
+                } else {
+                    Path target = folder.resolve(key);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, bytes);
+                    uri = "file:" + target;
+                }
+                keys.add(key);
+                announcer.announce(Announcer.event(docId, name, DocType.fromFileName(name).orElseThrow().value(),
+                        uri, folder == null ? bucket : null, key, bytes));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+            announcer.flush();
+            System.out.printf("stored and announced %d documents in %.1f s%n", documents, (System.nanoTime() - start) / 1e9);
+            if (folder != null) {
+                pool.shutdown();
+                return "";
+            }
+            long getStart = System.nanoTime();
+            List<Future<?>> gets = new ArrayList<>();
+            int sample = Math.min(keys.size(), 2000);
+            for (String key : keys.subList(0, sample)) {
+                gets.add(pool.submit(() -> client.getObjectAsBytes(b -> b.bucket(bucket).key(key))));
+            }
+            for (Future<?> get : gets) {
+                get.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - getStart) / 1e9;
+            return String.format(Locale.ROOT, "s3proxy alone: %d GETs by 16 concurrent SDK readers in %.1f s = %.0f GETs/s",
+                    sample, seconds, sample / seconds);
+        }
+    }
+}
