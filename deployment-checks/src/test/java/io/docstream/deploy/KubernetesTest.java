@@ -90,12 +90,14 @@ class KubernetesTest {
 
   @ParameterizedTest
   @EnumSource(value = Flavor.class, names = "AWS")
-  void ingestCanUseIrsa(Flavor f) {
+  void bothApplicationsCanUseIrsa(Flavor f) {
     // IRSA is a web identity token: the AWS SDK v2's default chain only uses it when the sts module
     // is on the classpath.
-    String pom = Repo.read("ingest-service/pom.xml");
-    assumeTrue(pom.contains("software.amazon.awssdk"), "ingest-service has no AWS SDK dependency yet");
-    assertTrue(pom.matches("(?s).*<artifactId>sts</artifactId>.*"),
-        "the aws overlay authenticates with IRSA, but ingest-service/pom.xml lacks software.amazon.awssdk:sts");
+    for (String pomFile : java.util.List.of("ingest-service/pom.xml", JobInfo.POM)) {
+      String pom = Repo.read(pomFile);
+      assumeTrue(pom.contains("software.amazon.awssdk"), pomFile + " has no AWS SDK dependency yet");
+      assertTrue(pom.matches("(?s).*<artifactId>sts</artifactId>.*"),
+          "the aws overlay authenticates with IRSA, but " + pomFile + " lacks software.amazon.awssdk:sts");
+    }
   }
 }
