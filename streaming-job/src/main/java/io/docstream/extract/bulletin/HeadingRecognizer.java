@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class HeadingRecognizer {
 
     private static final int MAX_HEADING_LENGTH = 80;
+    /** The longest known heading, "REQUIREMENTS/MINIMUM QUALIFICATIONS:", with some room for spacing. */
+    private static final int MAX_LOWER_CASE_HEADING_LENGTH = 48;
     /** The letters known headings start with: a cheap test before building the heading key. */
     private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHS";
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
@@ -48,12 +50,22 @@ public final class HeadingRecognizer {
         while (last >= first && Character.isWhitespace(line.charAt(last))) {
             last--;
         }
-        // Every heading starts with a capital letter; this test alone rejects most body lines cheaply.
-        if (first > last || !Character.isUpperCase(line.charAt(first))) {
+        if (first > last) {
             return Optional.empty();
         }
         int length = last - first + 1;
-        if (length <= MAX_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(line.charAt(first)) >= 0) {
+        char initial = line.charAt(first);
+        if (!Character.isUpperCase(initial)) {
+            // A heading typed in lower case ("annual salary", "duties:") can only be a known one, and is short.
+            if (length <= MAX_LOWER_CASE_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(Character.toUpperCase(initial)) >= 0) {
+                Heading known = known(headingKey(line));
+                if (known != null) {
+                    return Optional.of(new HeadingMatch(known, ""));
+                }
+            }
+            return Optional.empty();
+        }
+        if (length <= MAX_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(initial) >= 0) {
             Heading known = known(headingKey(line));
             if (known != null) {
                 return Optional.of(new HeadingMatch(known, ""));
