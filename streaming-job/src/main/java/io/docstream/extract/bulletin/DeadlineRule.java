@@ -13,9 +13,16 @@ import java.util.regex.Matcher;
  */
 public final class DeadlineRule {
 
-    /** The verbs of the deadline sentence: "must be received by", "submitted on-line by", "filed by". */
+    /**
+     * The words of the deadline sentence: "must be received by", "submitted on-line by", "filed by", "postmarked by",
+     * "due by", "no later than", "the deadline is", "filing closes on".
+     */
     private static final List<CaseInsensitive.Needle> RECEIVED = List.of(CaseInsensitive.Needle.of("RECEIVED"),
-            CaseInsensitive.Needle.of("SUBMITTED"), CaseInsensitive.Needle.of("FILED"));
+            CaseInsensitive.Needle.of("SUBMITTED"), CaseInsensitive.Needle.of("FILED"),
+            CaseInsensitive.Needle.of("POSTMARKED"), CaseInsensitive.Needle.of("DUE"),
+            CaseInsensitive.Needle.of("NO LATER THAN"), CaseInsensitive.Needle.of("NOT LATER THAN"),
+            CaseInsensitive.Needle.of("DEADLINE IS"), CaseInsensitive.Needle.of("FILING CLOSES"),
+            CaseInsensitive.Needle.of("FILING PERIOD CLOSES"), CaseInsensitive.Needle.of("FILING PERIOD ENDS"));
     private static final int RECEIVED_REACH = 60;
     private static final CaseInsensitive.Needle ON_FILE = CaseInsensitive.Needle.of("ON FILE");
     private static final CaseInsensitive.Needle UNTIL = CaseInsensitive.Needle.of("UNTIL");
