@@ -16,27 +16,32 @@ public final class HeadingRecognizer {
     /** The longest known heading, "REQUIREMENTS/MINIMUM QUALIFICATIONS:", with some room for spacing. */
     private static final int MAX_LOWER_CASE_HEADING_LENGTH = 48;
     /** The letters known headings start with: a cheap test before building the heading key. */
-    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHS";
+    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHSJEFQ";
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
     private static final int MAX_INLINE_HEADING_LENGTH = 40;
 
-    private static final Pattern ANNUAL_SALARY = Pattern.compile("ANNUAL ?SALARY");
+    // ANNUAL SALARY and its synonyms: "SALARY", "SALARY RANGE", "ANNUAL SALARIES", "ANNUAL SALARY RANGE".
+    private static final Pattern ANNUAL_SALARY = Pattern.compile("(ANNUAL ?)?SALAR(Y|IES)( RANGES?)?");
     private static final Pattern NOTES = Pattern.compile("NOTES?");
     private static final Pattern PROCESS_NOTES = Pattern.compile("PROCESS NOTES?");
-    private static final Pattern DUTIES = Pattern.compile("DUTIES( AND RESPONSIBILITIES)?");
+    private static final Pattern DUTIES = Pattern.compile("(JOB |EXAMPLES OF )?DUTIES( (AND|&) RESPONSIBILITIES)?");
     // REQUIREMENT(S)/MINIMUM QUALIFICATION(S), tolerant of the misspellings found in real bulletins
     // (MINUMUM, MIMINUMUM, QUALFICATION, QUALIFCATIONS, QUALIFICAITON).
     private static final Pattern REQUIREMENTS = Pattern.compile(
-            "REQUIREMENTS?( ?/ ?MI[A-Z]*M (QUAL[A-Z]*|REQUIREMENTS?))?|MINIMUM (QUAL[A-Z]*|REQUIREMENTS?)");
-    private static final Pattern WHERE_TO_APPLY = Pattern.compile("WHERE TO APPLY|HOW TO APPLY");
+            "REQUIREMENTS?( ?/ ?MI[A-Z]*M (QUAL[A-Z]*|REQUIREMENTS?))?|MI[A-Z]*M (QUAL[A-Z]*|REQUIREMENTS?)"
+                    + "|QUALIFICATIONS?( ?/ ?REQUIREMENTS?)?");
+    private static final Pattern WHERE_TO_APPLY = Pattern.compile("(WHERE|HOW|WHERE (AND|&) HOW) TO APPLY");
     private static final Pattern APPLICATION_PROCESS = Pattern.compile("APPLICATION PROCESS");
-    private static final Pattern APPLICATION_DEADLINE = Pattern.compile("APPLICATION DEADLINES?");
-    private static final Pattern SELECTION_PROCESS = Pattern.compile("SELECTION (PROCESS|PROCEDURES?)");
+    // APPLICATION DEADLINE and its synonyms: "FILING DEADLINE", "APPLICATION FILING PERIOD", "FILING PERIOD".
+    private static final Pattern APPLICATION_DEADLINE = Pattern.compile(
+            "(APPLICATION|FILING) DEADLINES?|(APPLICATION )?FILING PERIODS?");
+    private static final Pattern SELECTION_PROCESS = Pattern.compile("(SELECTION|EXAMINATION) (PROCESS|PROCEDURES?)");
 
     /** An upper-case heading followed by a colon and text on the same line, e.g. "APPLICATION DEADLINE: ...". */
     private static final Pattern INLINE = Pattern.compile(
-            "\\s*(ANNUAL SALARY|DUTIES|REQUIREMENTS?(?:/MINIMUM QUALIFICATIONS?)?|WHERE TO APPLY|"
-                    + "APPLICATION DEADLINE|SELECTION PROCESS)\\s*:\\s*(\\S.*)");
+            "\\s*((?:ANNUAL )?SALARY(?: RANGE)?|DUTIES|REQUIREMENTS?(?:/MINIMUM QUALIFICATIONS?)?|"
+                    + "MINIMUM QUALIFICATIONS?|(?:WHERE|HOW) TO APPLY|(?:APPLICATION|FILING) DEADLINE|SELECTION PROCESS)"
+                    + "\\s*:\\s*(\\S.*)");
 
     private HeadingRecognizer() {
     }
@@ -94,11 +99,15 @@ public final class HeadingRecognizer {
                     : APPLICATION_PROCESS.matcher(key).matches() ? Heading.APPLICATION_PROCESS
                     : APPLICATION_DEADLINE.matcher(key).matches() ? Heading.APPLICATION_DEADLINE : null;
             case 'N' -> NOTES.matcher(key).matches() ? Heading.NOTES : null;
-            case 'D' -> DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
-            case 'R', 'M' -> REQUIREMENTS.matcher(key).matches() ? Heading.REQUIREMENTS : null;
+            case 'D', 'J' -> DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
+            case 'R', 'M', 'Q' -> REQUIREMENTS.matcher(key).matches() ? Heading.REQUIREMENTS : null;
             case 'P' -> PROCESS_NOTES.matcher(key).matches() ? Heading.PROCESS_NOTES : null;
             case 'W', 'H' -> WHERE_TO_APPLY.matcher(key).matches() ? Heading.WHERE_TO_APPLY : null;
-            case 'S' -> SELECTION_PROCESS.matcher(key).matches() ? Heading.SELECTION_PROCESS : null;
+            case 'S' -> SELECTION_PROCESS.matcher(key).matches() ? Heading.SELECTION_PROCESS
+                    : ANNUAL_SALARY.matcher(key).matches() ? Heading.ANNUAL_SALARY : null;
+            case 'E' -> SELECTION_PROCESS.matcher(key).matches() ? Heading.SELECTION_PROCESS
+                    : DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
+            case 'F' -> APPLICATION_DEADLINE.matcher(key).matches() ? Heading.APPLICATION_DEADLINE : null;
             default -> null;
         };
     }
