@@ -16,15 +16,23 @@ public final class ExamTypeRule {
     public static final String OPEN = "OPEN";
 
     private static final int STATEMENT_MAX_LINES = 4;
-    private static final CaseInsensitive.Needle STATEMENT = CaseInsensitive.Needle.of("EXAMINATION IS TO BE GIVEN");
+    /** "THIS EXAMINATION IS TO BE GIVEN", "THIS EXAM IS TO BE GIVEN", "THE EXAMINATION WILL BE GIVEN". */
+    private static final CaseInsensitive.Needle STATEMENT = CaseInsensitive.Needle.of("BE GIVEN");
+    private static final CaseInsensitive.Needle EXAM = CaseInsensitive.Needle.of("EXAM");
+    /** How far before "BE GIVEN" the word "EXAM(INATION)" may start: "EXAMINATION IS TO ". */
+    private static final int EXAM_LOOKBEHIND = 24;
     private static final CaseInsensitive.Needle OPEN_TO = CaseInsensitive.Needle.of("(EXAM OPEN TO");
 
     private ExamTypeRule() {
     }
 
     public static Optional<String> examType(String text) {
-        for (int at = CaseInsensitive.indexOf(text, STATEMENT); at >= 0;
-             at = CaseInsensitive.indexOf(text, STATEMENT, at + 1)) {
+        for (int given = CaseInsensitive.indexOf(text, STATEMENT); given >= 0;
+             given = CaseInsensitive.indexOf(text, STATEMENT, given + 1)) {
+            int at = CaseInsensitive.indexOf(text, EXAM, Math.max(0, given - EXAM_LOOKBEHIND));
+            if (at < 0 || at > given) {
+                continue;
+            }
             Optional<String> type = fromBasis(statementAt(text, at));
             if (type.isPresent()) {
                 return type;
@@ -69,12 +77,15 @@ public final class ExamTypeRule {
         return text.substring(Math.min(next, nextEnd), nextEnd).isBlank();
     }
 
-    static Optional<String> fromBasis(String statement) {
-        // "COMPET" also matches the misspelling "OPEN COMPETITVE" found in real bulletins.
+    static Optional<String> fromBasis(String upperStatement) {
+        // "INTER-DEPARTMENTAL", "INTER DEPARTMENTAL" and "OPEN-COMPETITIVE" read as the usual spellings.
+        String statement = upperStatement.replace("INTER-DEPARTMENTAL", "INTERDEPARTMENTAL")
+                .replace("INTER DEPARTMENTAL", "INTERDEPARTMENTAL").replace("OPEN-COMPET", "OPEN COMPET");
+        // "COMPET" also matches the misspelling "OPEN COMPETITVE" found in real bulletins; "PROMOTION" matches
+        // "PROMOTIONAL" and a plain "PROMOTION(S)".
         boolean open = statement.contains("OPEN COMPET");
-        boolean interdepartmental = statement.contains("INTERDEPARTMENTAL PROMOTIONAL")
-                || statement.contains("INTER-DEPARTMENTAL PROMOTIONAL");
-        boolean departmental = !interdepartmental && statement.contains("DEPARTMENTAL PROMOTIONAL");
+        boolean interdepartmental = statement.contains("INTERDEPARTMENTAL PROMOTION");
+        boolean departmental = !interdepartmental && statement.contains("DEPARTMENTAL PROMOTION");
         if (open && interdepartmental) {
             return Optional.of(OPEN_INT_PROM);
         }
