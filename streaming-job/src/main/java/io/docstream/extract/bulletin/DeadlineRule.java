@@ -51,6 +51,18 @@ public final class DeadlineRule {
         return dateRightAfter(date, deadlineText, 0, LEADING_DATE_REACH);
     }
 
+    /** Which of the rule's paths gives the deadline: "received by", "window", "leading date" or "none" (for reports). */
+    static String path(String deadlineText) {
+        Matcher date = WrittenDates.MONTH_DAY_YEAR.matcher(deadlineText);
+        if (firstDateAfterVerb(date, deadlineText).isPresent()) {
+            return "received by";
+        }
+        if (lastWindowClose(date, deadlineText).isPresent()) {
+            return "window";
+        }
+        return dateRightAfter(date, deadlineText, 0, LEADING_DATE_REACH).isPresent() ? "leading date" : "none";
+    }
+
     /** The date right after the earliest receiving verb that has one. */
     private static Optional<LocalDate> firstDateAfterVerb(Matcher date, String text) {
         int bestAt = Integer.MAX_VALUE;
