@@ -15,14 +15,15 @@ public final class DeadlineRule {
 
     /**
      * The words of the deadline sentence: "must be received by", "submitted on-line by", "filed by", "postmarked by",
-     * "due by", "no later than", "the deadline is", "filing closes on".
+     * "due by", "no later than", "the deadline is", "filing closes on", "accepted until".
      */
     private static final List<CaseInsensitive.Needle> RECEIVED = List.of(CaseInsensitive.Needle.of("RECEIVED"),
             CaseInsensitive.Needle.of("SUBMITTED"), CaseInsensitive.Needle.of("FILED"),
             CaseInsensitive.Needle.of("POSTMARKED"), CaseInsensitive.Needle.of("DUE"),
             CaseInsensitive.Needle.of("NO LATER THAN"), CaseInsensitive.Needle.of("NOT LATER THAN"),
             CaseInsensitive.Needle.of("DEADLINE IS"), CaseInsensitive.Needle.of("FILING CLOSES"),
-            CaseInsensitive.Needle.of("FILING PERIOD CLOSES"), CaseInsensitive.Needle.of("FILING PERIOD ENDS"));
+            CaseInsensitive.Needle.of("FILING PERIOD CLOSES"), CaseInsensitive.Needle.of("FILING PERIOD ENDS"),
+            CaseInsensitive.Needle.of("ACCEPTED UNTIL"));
     private static final int RECEIVED_REACH = 60;
     private static final CaseInsensitive.Needle ON_FILE = CaseInsensitive.Needle.of("ON FILE");
     private static final CaseInsensitive.Needle UNTIL = CaseInsensitive.Needle.of("UNTIL");
@@ -71,7 +72,7 @@ public final class DeadlineRule {
             for (int at = CaseInsensitive.indexOfWord(text, verb, 0); at >= 0 && at < bestAt;
                  at = CaseInsensitive.indexOfWord(text, verb, at + 1)) {
                 Optional<LocalDate> deadline = dateRightAfter(date, text, at + verb.length(), RECEIVED_REACH);
-                if (deadline.isPresent() && !keptOnFile(text, at, date.start())) {
+                if (deadline.isPresent() && !keptOnFile(text, at + verb.length(), date.start())) {
                     bestAt = at;
                     best = deadline;
                 }
@@ -80,7 +81,10 @@ public final class DeadlineRule {
         return best;
     }
 
-    /** "Applications filed will be kept on file until <date>": how long they are kept, not when filing closes. */
+    /**
+     * "Applications filed will be kept on file until <date>": how long they are kept, not when filing closes. Looks
+     * between the verb and the date ("accepted until <date>" is a deadline).
+     */
     private static boolean keptOnFile(String text, int from, int to) {
         String between = text.substring(from, to);
         return CaseInsensitive.contains(between, ON_FILE) || CaseInsensitive.contains(between, UNTIL);

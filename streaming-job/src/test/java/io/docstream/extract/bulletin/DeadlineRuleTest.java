@@ -87,4 +87,13 @@ class DeadlineRuleTest {
         assertEquals(Optional.empty(), DeadlineRule.deadline("Applications must be received by 2/30/2018."),
                 "an impossible date is no date");
     }
+
+    @Test
+    void acceptedUntilADateIsTheDeadlineButKeptOnFileUntilIsNot() {
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)),
+                DeadlineRule.deadline("Applications will be accepted until Thursday, March 15, 2018."));
+        assertEquals(Optional.empty(), DeadlineRule.deadline(
+                "Applications will be accepted until the needs of the service are met. Applications filed will be "
+                        + "kept on file until JUNE 1, 2019."));
+    }
 }
