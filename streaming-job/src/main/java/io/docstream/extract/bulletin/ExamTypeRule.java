@@ -17,20 +17,18 @@ public final class ExamTypeRule {
 
     private static final int STATEMENT_MAX_LINES = 4;
     /** "THIS EXAMINATION IS TO BE GIVEN", "THIS EXAM IS TO BE GIVEN", "THE EXAMINATION WILL BE GIVEN". */
-    private static final CaseInsensitive.Needle STATEMENT = CaseInsensitive.Needle.of("BE GIVEN");
     private static final CaseInsensitive.Needle EXAM = CaseInsensitive.Needle.of("EXAM");
-    /** How far before "BE GIVEN" the word "EXAM(INATION)" may start: "EXAMINATION IS TO ". */
-    private static final int EXAM_LOOKBEHIND = 24;
+    private static final String GIVEN = "BE GIVEN";
+    /** How far after "EXAM(INATION)" the words "BE GIVEN" may start: "EXAMINATION IS TO ". */
+    private static final int GIVEN_REACH = 24;
     private static final CaseInsensitive.Needle OPEN_TO = CaseInsensitive.Needle.of("(EXAM OPEN TO");
 
     private ExamTypeRule() {
     }
 
     public static Optional<String> examType(String text) {
-        for (int given = CaseInsensitive.indexOf(text, STATEMENT); given >= 0;
-             given = CaseInsensitive.indexOf(text, STATEMENT, given + 1)) {
-            int at = CaseInsensitive.indexOf(text, EXAM, Math.max(0, given - EXAM_LOOKBEHIND));
-            if (at < 0 || at > given) {
+        for (int at = CaseInsensitive.indexOf(text, EXAM); at >= 0; at = CaseInsensitive.indexOf(text, EXAM, at + 1)) {
+            if (!givenFollows(text, at + EXAM.length())) {
                 continue;
             }
             Optional<String> type = fromBasis(statementAt(text, at));
@@ -44,6 +42,18 @@ public final class ExamTypeRule {
             return fromOpenTo(text.substring(openTo, lineEnd).toUpperCase(Locale.ROOT));
         }
         return Optional.empty();
+    }
+
+    /** Whether "BE GIVEN" starts within a few characters after {@code from} ("EXAM|INATION IS TO BE GIVEN"). */
+    private static boolean givenFollows(String text, int from) {
+        int last = Math.min(text.length() - GIVEN.length(), from + GIVEN_REACH);
+        for (int i = from; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == 'B' || c == 'b') && text.regionMatches(true, i, GIVEN, 0, GIVEN.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The statement from "EXAMINATION IS TO BE GIVEN" to "BASIS", over at most a few lines, in upper case. */

@@ -15,6 +15,9 @@ public final class HeadingRecognizer {
     private static final int MAX_HEADING_LENGTH = 80;
     /** The longest known heading, "REQUIREMENTS/MINIMUM QUALIFICATIONS:", with some room for spacing. */
     private static final int MAX_LOWER_CASE_HEADING_LENGTH = 48;
+    /** The first words of the known headings (prefixes, so that typos later in a word still pass). */
+    private static final String[] HEADING_FIRST_WORDS = {"annual", "salar", "note", "duties", "job ", "examples",
+        "requirement", "mi", "qualif", "process", "where", "how ", "application", "filing", "selection", "examination"};
     /** The letters known headings start with: a cheap test before building the heading key. */
     private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHSJEFQ";
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
@@ -62,7 +65,7 @@ public final class HeadingRecognizer {
         char initial = line.charAt(first);
         if (!Character.isUpperCase(initial)) {
             // A heading typed in lower case ("annual salary", "duties:") can only be a known one, and is short.
-            if (length <= MAX_LOWER_CASE_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(Character.toUpperCase(initial)) >= 0) {
+            if (length <= MAX_LOWER_CASE_HEADING_LENGTH && startsWithHeadingWord(line, first)) {
                 Heading known = known(headingKey(line));
                 if (known != null) {
                     return Optional.of(new HeadingMatch(known, ""));
@@ -87,6 +90,16 @@ public final class HeadingRecognizer {
             return Optional.of(new HeadingMatch(Heading.OTHER, ""));
         }
         return Optional.empty();
+    }
+
+    /** Whether the line starts with a word that starts a known heading, in any case: a cheap test for lower-case lines. */
+    private static boolean startsWithHeadingWord(String line, int first) {
+        for (String word : HEADING_FIRST_WORDS) {
+            if (line.regionMatches(true, first, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first letter picks the one or two patterns worth trying. */
