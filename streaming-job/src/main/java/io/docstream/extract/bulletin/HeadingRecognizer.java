@@ -15,6 +15,17 @@ public final class HeadingRecognizer {
     private static final int MAX_HEADING_LENGTH = 80;
     /** The longest known heading, "REQUIREMENTS/MINIMUM QUALIFICATIONS:", with some room for spacing. */
     private static final int MAX_LOWER_CASE_HEADING_LENGTH = 48;
+    private static final int MAX_TYPO_HEADING_LENGTH = 48;
+    private static final int MIN_TYPO_KEY_LENGTH = 8;
+    /** The usual spellings of the known headings, for headings with a typing slip, and what each one is. */
+    private static final String[] USUAL_SPELLINGS = {"ANNUAL SALARY", "REQUIREMENTS", "REQUIREMENT",
+        "MINIMUM QUALIFICATIONS", "REQUIREMENTS/MINIMUM QUALIFICATIONS", "REQUIREMENT/MINIMUM QUALIFICATION",
+        "WHERE TO APPLY", "APPLICATION DEADLINE", "SELECTION PROCESS", "PROCESS NOTES", "APPLICATION PROCESS",
+        "DUTIES AND RESPONSIBILITIES"};
+    private static final Heading[] USUAL_HEADINGS = {Heading.ANNUAL_SALARY, Heading.REQUIREMENTS,
+        Heading.REQUIREMENTS, Heading.REQUIREMENTS, Heading.REQUIREMENTS, Heading.REQUIREMENTS,
+        Heading.WHERE_TO_APPLY, Heading.APPLICATION_DEADLINE, Heading.SELECTION_PROCESS, Heading.PROCESS_NOTES,
+        Heading.APPLICATION_PROCESS, Heading.DUTIES};
     /** The first words of the known headings (prefixes, so that typos later in a word still pass). */
     private static final String[] HEADING_FIRST_WORDS = {"annual", "salar", "note", "duties", "job ", "examples",
         "requirement", "mi", "qualif", "process", "where", "how ", "application", "filing", "selection", "examination"};
@@ -87,9 +98,60 @@ public final class HeadingRecognizer {
             }
         }
         if (length <= MAX_HEADING_LENGTH && isUnnamedHeading(line)) {
-            return Optional.of(new HeadingMatch(Heading.OTHER, ""));
+            // A line of capitals one slip away from a known heading ("ANNUAL SALRY", "APPLICATION DEADLNE") is that heading.
+            Heading misspelt = length <= MAX_TYPO_HEADING_LENGTH ? nearlyKnown(headingKey(line)) : null;
+            return Optional.of(new HeadingMatch(misspelt != null ? misspelt : Heading.OTHER, ""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The known heading whose usual spelling is within one typing slip of the key (a letter missing, extra, wrong or
+     * two letters swapped; two slips for keys of 16 letters or more); keys shorter than 8 letters must match exactly.
+     */
+    static Heading nearlyKnown(String key) {
+        if (key.length() < MIN_TYPO_KEY_LENGTH) {
+            return null;
+        }
+        int allowed = key.length() >= 16 ? 2 : 1;
+        for (int i = 0; i < USUAL_SPELLINGS.length; i++) {
+            String usual = USUAL_SPELLINGS[i];
+            if (Math.abs(usual.length() - key.length()) <= allowed && editDistance(key, usual, allowed) <= allowed) {
+                return USUAL_HEADINGS[i];
+            }
+        }
+        return null;
+    }
+
+    /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), stopping once over {@code limit}. */
+    static int editDistance(String a, String b, int limit) {
+        int[] before = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int best = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    best = Math.min(best, before[j - 2] + 1);
+                }
+                current[j] = best;
+                rowMin = Math.min(rowMin, best);
+            }
+            if (rowMin > limit) {
+                return rowMin;
+            }
+            int[] oldest = before;
+            before = previous;
+            previous = current;
+            current = oldest;
+        }
+        return previous[b.length()];
     }
 
     /** Whether the line starts with a word that starts a known heading, in any case: a cheap test for lower-case lines. */

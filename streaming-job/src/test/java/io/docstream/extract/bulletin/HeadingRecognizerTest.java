@@ -73,4 +73,19 @@ class HeadingRecognizerTest {
     private static void assertHeading(Heading expected, String line) {
         assertEquals(expected, HeadingRecognizer.recognize(line).map(HeadingMatch::heading).orElse(null), line);
     }
+
+    @Test
+    void aHeadingInCapitalsWithOneTypingSlipIsStillKnown() {
+        assertHeading(Heading.ANNUAL_SALARY, "ANNUAL SALRY");
+        assertHeading(Heading.ANNUAL_SALARY, "ANUAL SALARY:");
+        assertHeading(Heading.APPLICATION_DEADLINE, "APPLICATION DEADLNE");
+        assertHeading(Heading.SELECTION_PROCESS, "SELECTION PROCES");
+        assertHeading(Heading.WHERE_TO_APPLY, "WHERE TO APLPY");
+        assertHeading(Heading.REQUIREMENTS, "REQUIRMENTS");
+        assertHeading(Heading.REQUIREMENTS, "REQUIREMENTS/MINIMUM QULIFICATIONS");
+        assertHeading(Heading.OTHER, "SELECTIVE CERTIFICATION");
+        assertHeading(Heading.OTHER, "QUALIFICATIONS REVIEW");
+        assertHeading(Heading.OTHER, "APPLICATION PROCESS NOTES");
+        assertEquals(1, HeadingRecognizer.editDistance("DUTEIS", "DUTIES", 2));
+    }
 }
