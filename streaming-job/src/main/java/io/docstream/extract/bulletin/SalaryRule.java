@@ -65,7 +65,9 @@ public final class SalaryRule {
     }
 
     private static boolean namesWaterAndPower(String lowerStatement) {
-        return lowerStatement.contains("water and power") || lowerStatement.contains("water & power");
+        // "Department of Water and Power", "Water & Power", "DWP", "LADWP".
+        return lowerStatement.contains("water and power") || lowerStatement.contains("water & power")
+                || lowerStatement.contains("dwp");
     }
 
     /** Every dollar amount in the text, "$60,489", "$ 108,722", "$5000", "$48K", and the bare end of "$48,000 - 60,000". */

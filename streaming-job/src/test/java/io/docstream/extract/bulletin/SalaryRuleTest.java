@@ -106,4 +106,11 @@ class SalaryRuleTest {
             assertEquals(Optional.of(new AmountRange(48000, 60000)), SalaryRule.salaries(section).general(), heading);
         }
     }
+
+    @Test
+    void waterAndPowerMayBeAbbreviated() {
+        SalaryRule.Salaries salaries = salaries("$60,000 to $80,000\nThe salary at LADWP is $70,000 to $90,000.");
+        assertEquals(Optional.of(new AmountRange(60000, 80000)), salaries.general());
+        assertEquals(Optional.of(new AmountRange(70000, 90000)), salaries.waterAndPower());
+    }
 }
