@@ -27,9 +27,10 @@ public final class DeadlineRule {
     private static final int RECEIVED_REACH = 60;
     private static final CaseInsensitive.Needle ON_FILE = CaseInsensitive.Needle.of("ON FILE");
     private static final CaseInsensitive.Needle UNTIL = CaseInsensitive.Needle.of("UNTIL");
-    /** The words that close a filing window: "From ... to <date>", "from ... through <date>". */
+    /** The words that close a filing window: "From ... to <date>", "from ... through/thru <date>", "<date> - <date>". */
     private static final List<CaseInsensitive.Needle> WINDOW_CLOSE = List.of(CaseInsensitive.Needle.of("TO"),
-            CaseInsensitive.Needle.of("THROUGH"));
+            CaseInsensitive.Needle.of("THROUGH"), CaseInsensitive.Needle.of("THRU"), CaseInsensitive.Needle.of("-"),
+            CaseInsensitive.Needle.of("–"));
     private static final int WINDOW_CLOSE_REACH = 40;
     private static final int LEADING_DATE_REACH = 12;
     /** A written date is at most this long: "SEPTEMEBER 28, 2017". */

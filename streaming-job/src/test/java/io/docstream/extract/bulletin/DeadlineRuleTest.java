@@ -96,4 +96,14 @@ class DeadlineRuleTest {
                 "Applications will be accepted until the needs of the service are met. Applications filed will be "
                         + "kept on file until JUNE 1, 2019."));
     }
+
+    @Test
+    void aWindowWrittenWithADash() {
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)), DeadlineRule.deadline(
+                "Filing period: Thursday, March 1, 2018 - Thursday, March 15, 2018"));
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)), DeadlineRule.deadline(
+                "Applications will be accepted on-line March 1, 2018 – March 15, 2018."));
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)), DeadlineRule.deadline(
+                "Applications will be accepted on-line from March 1, 2018 thru March 15, 2018."));
+    }
 }
