@@ -15,15 +15,13 @@ public final class DeadlineRule {
 
     /**
      * The words of the deadline sentence: "must be received by", "submitted on-line by", "filed by", "postmarked by",
-     * "due by", "no later than", "the deadline is", "filing closes on", "accepted until".
+     * "due by", "no/not later than", "the deadline is", "filing (period) closes on", "accepted until".
      */
     private static final List<CaseInsensitive.Needle> RECEIVED = List.of(CaseInsensitive.Needle.of("RECEIVED"),
             CaseInsensitive.Needle.of("SUBMITTED"), CaseInsensitive.Needle.of("FILED"),
             CaseInsensitive.Needle.of("POSTMARKED"), CaseInsensitive.Needle.of("DUE"),
-            CaseInsensitive.Needle.of("NO LATER THAN"), CaseInsensitive.Needle.of("NOT LATER THAN"),
-            CaseInsensitive.Needle.of("DEADLINE IS"), CaseInsensitive.Needle.of("FILING CLOSES"),
-            CaseInsensitive.Needle.of("FILING PERIOD CLOSES"), CaseInsensitive.Needle.of("FILING PERIOD ENDS"),
-            CaseInsensitive.Needle.of("ACCEPTED UNTIL"));
+            CaseInsensitive.Needle.of("LATER THAN"), CaseInsensitive.Needle.of("DEADLINE IS"),
+            CaseInsensitive.Needle.of("CLOSES"), CaseInsensitive.Needle.of("ACCEPTED UNTIL"));
     private static final int RECEIVED_REACH = 60;
     private static final CaseInsensitive.Needle ON_FILE = CaseInsensitive.Needle.of("ON FILE");
     private static final CaseInsensitive.Needle UNTIL = CaseInsensitive.Needle.of("UNTIL");

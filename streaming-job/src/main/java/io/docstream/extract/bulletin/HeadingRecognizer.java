@@ -27,10 +27,8 @@ public final class HeadingRecognizer {
         Heading.WHERE_TO_APPLY, Heading.APPLICATION_DEADLINE, Heading.SELECTION_PROCESS, Heading.PROCESS_NOTES,
         Heading.APPLICATION_PROCESS, Heading.DUTIES};
     /** The first words of the known headings (prefixes, so that typos later in a word still pass). */
-    private static final String[] HEADING_FIRST_WORDS = {"annual", "salar", "note", "duties", "job ", "examples",
-        "requirement", "mi", "qualif", "process", "where", "how ", "application", "filing", "selection", "examination"};
-    /** The letters known headings start with: a cheap test before building the heading key. */
-    private static final String KNOWN_FIRST_LETTERS = "ANDRMPWHSJEFQ";
+    private static final String[] HEADING_FIRST_WORDS = {"annual", "sal", "note", "duties", "job ", "examples",
+        "req", "mi", "qual", "process", "where", "how ", "application", "filing", "selection", "examination"};
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
     private static final int MAX_INLINE_HEADING_LENGTH = 40;
 
@@ -84,7 +82,7 @@ public final class HeadingRecognizer {
             }
             return Optional.empty();
         }
-        if (length <= MAX_HEADING_LENGTH && KNOWN_FIRST_LETTERS.indexOf(initial) >= 0) {
+        if (length <= MAX_HEADING_LENGTH && startsWithHeadingWord(line, first)) {
             Heading known = known(headingKey(line));
             if (known != null) {
                 return Optional.of(new HeadingMatch(known, ""));
@@ -116,7 +114,10 @@ public final class HeadingRecognizer {
         int allowed = key.length() >= 16 ? 2 : 1;
         for (int i = 0; i < USUAL_SPELLINGS.length; i++) {
             String usual = USUAL_SPELLINGS[i];
-            if (Math.abs(usual.length() - key.length()) <= allowed && editDistance(key, usual, allowed) <= allowed) {
+            // One slip cannot change both the first and the last letter: a cheap test before the distance.
+            if (Math.abs(usual.length() - key.length()) <= allowed
+                    && (key.charAt(0) == usual.charAt(0) || key.charAt(key.length() - 1) == usual.charAt(usual.length() - 1))
+                    && editDistance(key, usual, allowed) <= allowed) {
                 return USUAL_HEADINGS[i];
             }
         }
@@ -154,7 +155,7 @@ public final class HeadingRecognizer {
         return previous[b.length()];
     }
 
-    /** Whether the line starts with a word that starts a known heading, in any case: a cheap test for lower-case lines. */
+    /** Whether the line starts with a word that starts a known heading, in any case: a cheap test before the key. */
     private static boolean startsWithHeadingWord(String line, int first) {
         for (String word : HEADING_FIRST_WORDS) {
             if (line.regionMatches(true, first, word, 0, word.length())) {
