@@ -107,11 +107,25 @@ public final class DeadlineRule {
 
     /** A written date starting within {@code reach} characters after {@code from} ("by THURSDAY, MARCH 15, 2018"). */
     private static Optional<LocalDate> dateRightAfter(Matcher date, String text, int from, int reach) {
-        date.region(from, Math.min(text.length(), from + reach + DATE_LENGTH));
+        int end = Math.min(text.length(), from + reach + DATE_LENGTH);
+        if (!hasDigit(text, from, end)) {
+            return Optional.empty(); // every date has digits: most verbs are not followed by one
+        }
+        date.region(from, end);
         if (date.find() && date.start() - from <= reach && noSentenceEnd(text, from, date.start())) {
             return WrittenDates.toDate(date);
         }
         return Optional.empty();
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean noSentenceEnd(String text, int from, int to) {

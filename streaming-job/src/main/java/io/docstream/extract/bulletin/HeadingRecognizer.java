@@ -29,6 +29,7 @@ public final class HeadingRecognizer {
     /** The first words of the known headings (prefixes, so that typos later in a word still pass). */
     private static final String[] HEADING_FIRST_WORDS = {"annual", "sal", "note", "duties", "job ", "examples",
         "req", "mi", "qual", "process", "where", "how ", "application", "filing", "selection", "examination"};
+    private static final String[][] HEADING_WORDS_BY_LETTER = byFirstLetter(HEADING_FIRST_WORDS);
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
     private static final int MAX_INLINE_HEADING_LENGTH = 40;
 
@@ -157,12 +158,25 @@ public final class HeadingRecognizer {
 
     /** Whether the line starts with a word that starts a known heading, in any case: a cheap test before the key. */
     private static boolean startsWithHeadingWord(String line, int first) {
-        for (String word : HEADING_FIRST_WORDS) {
+        char initial = Character.toLowerCase(line.charAt(first));
+        if (initial < 'a' || initial > 'z') {
+            return false;
+        }
+        for (String word : HEADING_WORDS_BY_LETTER[initial - 'a']) {
             if (line.regionMatches(true, first, word, 0, word.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String[][] byFirstLetter(String[] words) {
+        String[][] byLetter = new String[26][];
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            char initial = letter;
+            byLetter[letter - 'a'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == initial).toArray(String[]::new);
+        }
+        return byLetter;
     }
 
     /** The first letter picks the one or two patterns worth trying. */

@@ -30,8 +30,10 @@ public final class OpenDateRule {
                 return date(year < 100 ? fullYear(year) : year,
                         Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
             }
-            Matcher label = OPEN_DATE_LABEL.matcher(line);
-            if (label.find()) {
+        }
+        for (String line : lines) {
+            Matcher label = line.length() < 10 ? null : OPEN_DATE_LABEL.matcher(line);
+            if (label != null && label.find()) {
                 // "Open Date: June 1, 2018": a date written in words right after the label.
                 Matcher written = WrittenDates.MONTH_DAY_YEAR.matcher(line);
                 written.region(label.end(), line.length());
