@@ -68,8 +68,9 @@ public final class DeadlineRule {
         int bestAt = Integer.MAX_VALUE;
         Optional<LocalDate> best = Optional.empty();
         for (CaseInsensitive.Needle verb : RECEIVED) {
-            for (int at = CaseInsensitive.indexOfWord(text, verb, 0); at >= 0 && at < bestAt;
-                 at = CaseInsensitive.indexOfWord(text, verb, at + 1)) {
+            // Only a verb before the best one so far can win: the search stops there.
+            for (int at = CaseInsensitive.indexOfWord(text, verb, 0, bestAt - 1); at >= 0 && at < bestAt;
+                 at = CaseInsensitive.indexOfWord(text, verb, at + 1, bestAt - 1)) {
                 Optional<LocalDate> deadline = dateRightAfter(date, text, at + verb.length(), RECEIVED_REACH);
                 if (deadline.isPresent() && !keptOnFile(text, at + verb.length(), date.start())) {
                     bestAt = at;

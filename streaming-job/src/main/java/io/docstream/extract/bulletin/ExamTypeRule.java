@@ -17,6 +17,7 @@ public final class ExamTypeRule {
 
     private static final int STATEMENT_MAX_LINES = 4;
     /** "THIS EXAMINATION IS TO BE GIVEN", "THIS EXAM IS TO BE GIVEN", "THE EXAMINATION WILL BE GIVEN". */
+    private static final CaseInsensitive.Needle USUAL_STATEMENT = CaseInsensitive.Needle.of("EXAMINATION IS TO BE GIVEN");
     private static final CaseInsensitive.Needle EXAM = CaseInsensitive.Needle.of("EXAM");
     private static final String GIVEN = "BE GIVEN";
     /** How far after "EXAM(INATION)" the words "BE GIVEN" may start: "EXAMINATION IS TO ". */
@@ -27,6 +28,14 @@ public final class ExamTypeRule {
     }
 
     public static Optional<String> examType(String text) {
+        // The usual wording first, found fast; then any "EXAM(INATION) ... BE GIVEN".
+        for (int at = CaseInsensitive.indexOf(text, USUAL_STATEMENT); at >= 0;
+             at = CaseInsensitive.indexOf(text, USUAL_STATEMENT, at + 1)) {
+            Optional<String> type = fromBasis(statementAt(text, at));
+            if (type.isPresent()) {
+                return type;
+            }
+        }
         for (int at = CaseInsensitive.indexOf(text, EXAM); at >= 0; at = CaseInsensitive.indexOf(text, EXAM, at + 1)) {
             if (!givenFollows(text, at + EXAM.length())) {
                 continue;
