@@ -6,7 +6,7 @@ package io.docstream.extract;
  */
 public final class ExtractorVersion {
 
-    public static final String CURRENT = "bulletin-rules-1";
+    public static final String CURRENT = "bulletin-rules-2";
 
     private ExtractorVersion() {
     }

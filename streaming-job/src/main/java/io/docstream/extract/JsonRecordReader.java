@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * JSON records in the reference schema (one object, or an array of objects) to rows. Values are held to the
- * column types: amounts may be numbers or numeric text, dates ISO text, selection a string or an array of
- * strings. Anything outside the schema or of the wrong type is kept, as it was sent, in rescued_data.
+ * column types: amounts may be numbers or numeric text, text columns text or an integer (kept as its digits),
+ * dates ISO text, selection a string or an array of strings. Anything outside the schema or of the wrong type is kept, as it was sent, in rescued_data.
  */
 final class JsonRecordReader {
 
@@ -179,6 +179,10 @@ final class JsonRecordReader {
             }
             if (value.isTextual()) {
                 return value.textValue();
+            }
+            if (value.isIntegralNumber()) {
+                // "classcode": 4300 is the text "4300": an integer converts without loss (a float, e.g. 0.10, would not).
+                return value.bigIntegerValue().toString();
             }
             rescued.set(column, value);
             return null;

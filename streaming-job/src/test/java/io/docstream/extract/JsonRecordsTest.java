@@ -96,4 +96,23 @@ class JsonRecordsTest {
         assertTrue(row.parseWarnings().contains("SALARY_START_GT_END"), row.parseWarnings().toString());
         assertTrue(row.parseWarnings().contains("END_DATE_BEFORE_START_DATE"), row.parseWarnings().toString());
     }
+
+    @Test
+    void anIntegerForATextColumnIsKeptAsItsDigits() {
+        String record = "{\"position\":123,\"classcode\":4300,\"job_type\":99999999999999999999,"
+                + "\"school_type\":1.5,\"exam_type\":true,\"req\":{\"a\":1},\"duties\":4300.5}";
+        ExtractedRow row = assertInstanceOf(Extraction.Extracted.class,
+                extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes())).rows().get(0);
+        assertEquals("123", row.position());
+        assertEquals("4300", row.classcode());
+        assertEquals("99999999999999999999", row.jobType(), "a big integer loses nothing either");
+        assertNull(row.schoolType(), "a float is not text");
+        assertNull(row.examType(), "a boolean is not text");
+        assertNull(row.req());
+        assertNull(row.duties(), "4300.5 is a float");
+        assertEquals("{\"req\":{\"a\":1},\"duties\":4300.5,\"school_type\":1.5,\"exam_type\":true}",
+                row.rescuedData());
+        assertTrue(row.parseWarnings().contains("RESCUED_FIELDS"), row.parseWarnings().toString());
+        assertTrue(!row.parseWarnings().contains("NO_CLASS_CODE"), row.parseWarnings().toString());
+    }
 }

@@ -9,7 +9,7 @@ public final class ApplicationLocationRule {
     public static final String MAIL_OR_IN_PERSON = "Mail or In Person";
 
     private static final Pattern ACCEPTED_ONLINE = Pattern.compile(
-            "(?i)\\b(?:accepted|submitted|filed)\\s+(?:only\\s+)?on-?\\s?line\\b");
+            "(?i)\\b(?:accepted|submitted|filed|received)\\s+(?:only\\s+|exclusively\\s+)?(?:on-?\\s?line|via\\s+the\\s+internet)\\b");
 
     private ApplicationLocationRule() {
     }

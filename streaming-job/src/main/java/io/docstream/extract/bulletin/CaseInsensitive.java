@@ -43,6 +43,11 @@ final class CaseInsensitive {
     }
 
     static int indexOf(String text, Needle needle, int from) {
+        return indexOf(text, needle, from, Integer.MAX_VALUE);
+    }
+
+    /** The same, giving up on occurrences starting after {@code limit}. */
+    static int indexOf(String text, Needle needle, int from, int limit) {
         int anchor = needle.anchor();
         char upper = needle.anchorUpper();
         char lower = needle.anchorLower();
@@ -51,6 +56,9 @@ final class CaseInsensitive {
         while (nextUpper >= 0 || nextLower >= 0) {
             int at = nextUpper < 0 ? nextLower : nextLower < 0 ? nextUpper : Math.min(nextUpper, nextLower);
             int start = at - anchor;
+            if (start > limit) {
+                return -1;
+            }
             if (start >= from && start + needle.length() <= text.length()) {
                 char first = text.charAt(start);
                 if ((first == needle.firstUpper() || first == needle.firstLower())
@@ -73,7 +81,12 @@ final class CaseInsensitive {
 
     /** Where the needle first occurs as a whole word (no letter or digit on either side); -1 if nowhere. */
     static int indexOfWord(String text, Needle needle, int from) {
-        for (int at = indexOf(text, needle, from); at >= 0; at = indexOf(text, needle, at + 1)) {
+        return indexOfWord(text, needle, from, Integer.MAX_VALUE);
+    }
+
+    /** The same, giving up on occurrences starting after {@code limit}. */
+    static int indexOfWord(String text, Needle needle, int from, int limit) {
+        for (int at = indexOf(text, needle, from, limit); at >= 0; at = indexOf(text, needle, at + 1, limit)) {
             int end = at + needle.length();
             if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
                     && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {

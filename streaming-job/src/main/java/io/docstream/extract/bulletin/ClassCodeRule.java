@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** classcode: the digits after "Class Code:", leading zeros kept. The first mention wins (the footer repeats it). */
+/** classcode: the digits after "Class Code:" ("Class Code No. 1590", "Class Code #1590"), leading zeros kept. The first mention wins (the footer repeats it). */
 public final class ClassCodeRule {
 
-    private static final Pattern CLASS_CODE = Pattern.compile("(?i)class\\s*code\\s*:?\\s*(\\d{3,5})\\b");
+    private static final Pattern CLASS_CODE = Pattern.compile(
+            "(?i)class\\s*code\\s*(?:no\\.?|number|#)?\\s*[:#-]?\\s*(\\d{3,5})\\b");
 
     private ClassCodeRule() {
     }

@@ -16,15 +16,30 @@ public final class ExamTypeRule {
     public static final String OPEN = "OPEN";
 
     private static final int STATEMENT_MAX_LINES = 4;
-    private static final CaseInsensitive.Needle STATEMENT = CaseInsensitive.Needle.of("EXAMINATION IS TO BE GIVEN");
+    /** "THIS EXAMINATION IS TO BE GIVEN", "THIS EXAM IS TO BE GIVEN", "THE EXAMINATION WILL BE GIVEN". */
+    private static final CaseInsensitive.Needle USUAL_STATEMENT = CaseInsensitive.Needle.of("EXAMINATION IS TO BE GIVEN");
+    private static final CaseInsensitive.Needle EXAM = CaseInsensitive.Needle.of("EXAM");
+    private static final String GIVEN = "BE GIVEN";
+    /** How far after "EXAM(INATION)" the words "BE GIVEN" may start: "EXAMINATION IS TO ". */
+    private static final int GIVEN_REACH = 24;
     private static final CaseInsensitive.Needle OPEN_TO = CaseInsensitive.Needle.of("(EXAM OPEN TO");
 
     private ExamTypeRule() {
     }
 
     public static Optional<String> examType(String text) {
-        for (int at = CaseInsensitive.indexOf(text, STATEMENT); at >= 0;
-             at = CaseInsensitive.indexOf(text, STATEMENT, at + 1)) {
+        // The usual wording first, found fast; then any "EXAM(INATION) ... BE GIVEN".
+        for (int at = CaseInsensitive.indexOf(text, USUAL_STATEMENT); at >= 0;
+             at = CaseInsensitive.indexOf(text, USUAL_STATEMENT, at + 1)) {
+            Optional<String> type = fromBasis(statementAt(text, at));
+            if (type.isPresent()) {
+                return type;
+            }
+        }
+        for (int at = CaseInsensitive.indexOf(text, EXAM); at >= 0; at = CaseInsensitive.indexOf(text, EXAM, at + 1)) {
+            if (!givenFollows(text, at + EXAM.length())) {
+                continue;
+            }
             Optional<String> type = fromBasis(statementAt(text, at));
             if (type.isPresent()) {
                 return type;
@@ -36,6 +51,18 @@ public final class ExamTypeRule {
             return fromOpenTo(text.substring(openTo, lineEnd).toUpperCase(Locale.ROOT));
         }
         return Optional.empty();
+    }
+
+    /** Whether "BE GIVEN" starts within a few characters after {@code from} ("EXAM|INATION IS TO BE GIVEN"). */
+    private static boolean givenFollows(String text, int from) {
+        int last = Math.min(text.length() - GIVEN.length(), from + GIVEN_REACH);
+        for (int i = from; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == 'B' || c == 'b') && text.regionMatches(true, i, GIVEN, 0, GIVEN.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The statement from "EXAMINATION IS TO BE GIVEN" to "BASIS", over at most a few lines, in upper case. */
@@ -69,12 +96,15 @@ public final class ExamTypeRule {
         return text.substring(Math.min(next, nextEnd), nextEnd).isBlank();
     }
 
-    static Optional<String> fromBasis(String statement) {
-        // "COMPET" also matches the misspelling "OPEN COMPETITVE" found in real bulletins.
+    static Optional<String> fromBasis(String upperStatement) {
+        // "INTER-DEPARTMENTAL", "INTER DEPARTMENTAL" and "OPEN-COMPETITIVE" read as the usual spellings.
+        String statement = upperStatement.replace("INTER-DEPARTMENTAL", "INTERDEPARTMENTAL")
+                .replace("INTER DEPARTMENTAL", "INTERDEPARTMENTAL").replace("OPEN-COMPET", "OPEN COMPET");
+        // "COMPET" also matches the misspelling "OPEN COMPETITVE" found in real bulletins; "PROMOTION" matches
+        // "PROMOTIONAL" and a plain "PROMOTION(S)".
         boolean open = statement.contains("OPEN COMPET");
-        boolean interdepartmental = statement.contains("INTERDEPARTMENTAL PROMOTIONAL")
-                || statement.contains("INTER-DEPARTMENTAL PROMOTIONAL");
-        boolean departmental = !interdepartmental && statement.contains("DEPARTMENTAL PROMOTIONAL");
+        boolean interdepartmental = statement.contains("INTERDEPARTMENTAL PROMOTION");
+        boolean departmental = !interdepartmental && statement.contains("DEPARTMENTAL PROMOTION");
         if (open && interdepartmental) {
             return Optional.of(OPEN_INT_PROM);
         }

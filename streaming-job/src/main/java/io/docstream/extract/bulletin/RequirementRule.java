@@ -21,7 +21,7 @@ public final class RequirementRule {
     /** A later requirement numbered inside a running line: "...; or 2. Two years...". */
     private static final Pattern INLINE_NEXT_ITEM = Pattern.compile("[;,]\\s*(?:and|or)?\\s+(?:[2-9]|\\d{2,})[.)]\\s");
     private static final Pattern DURATION = Pattern.compile(
-            "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one-half|a half))?[\\s-]+(years?|months?)\\b"
+            "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one[\\s-]half|a\\s+half|1/2|½))?[\\s-]+(years?|months?)\\b"
                     + "(?!\\s+(?:college|university|accredited|degree))");
     private static final int EXPERIENCE_REACH = 120;
     /** How far before "year"/"month" a duration may start: "eighteen (18) and one-half months". */

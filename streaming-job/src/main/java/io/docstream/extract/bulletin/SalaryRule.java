@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class SalaryRule {
 
-    private static final Pattern AMOUNT = Pattern.compile("\\$\\s*(\\d{1,3}(?:, ?\\d{3})+|\\d+)(?:\\.\\d{1,2})?");
+    private static final Pattern AMOUNT = Pattern.compile(
+            "\\$\\s*(\\d{1,3}(?:, ?\\d{3})+|\\d+)(\\.\\d{1,2})?([kK](?![a-zA-Z]))?");
+    /** The end of a range written without a second "$": "$48,000 - 60,000", "$48,000 to 60,000". */
+    private static final Pattern BARE_RANGE_END = Pattern.compile(
+            "\\s*(?:-|–|—|to|through)\\s*(\\d{1,3}(?:,\\d{3})+|\\d{4,})(\\.\\d{1,2})?(?![\\d,/-])");
+    private static final double THOUSAND = 1000;
     private static final Pattern OTHER_DEPARTMENT = Pattern.compile(
             "(?i)\\bsalar(?:y|ies)(?:\\s+ranges?)?\\s+(?:in|for|at)\\s+(?:the\\s+)?"
                     + "(?:department|harbor|airport|los angeles world airports|port|lawa)");
@@ -54,22 +59,47 @@ public final class SalaryRule {
 
     private static boolean isNotAnnual(String lowerStatement) {
         return lowerStatement.contains("hourly") || lowerStatement.contains("per hour")
-                || lowerStatement.contains("monthly") || lowerStatement.contains("per month");
+                || lowerStatement.contains("monthly") || lowerStatement.contains("per month")
+                || lowerStatement.contains("weekly") || lowerStatement.contains("per week")
+                || lowerStatement.contains("daily") || lowerStatement.contains("per day");
     }
 
     private static boolean namesWaterAndPower(String lowerStatement) {
-        return lowerStatement.contains("water and power") || lowerStatement.contains("water & power");
+        // "Department of Water and Power", "Water & Power", "DWP", "LADWP".
+        return lowerStatement.contains("water and power") || lowerStatement.contains("water & power")
+                || lowerStatement.contains("dwp");
     }
 
-    /** Every dollar amount in the text, "$60,489", "$ 108,722", "$5000". */
+    /** Every dollar amount in the text, "$60,489", "$ 108,722", "$5000", "$48K", and the bare end of "$48,000 - 60,000". */
     static void addAmounts(String text, Accumulator into) {
         if (text.indexOf('$') < 0) {
             return;
         }
         Matcher matcher = AMOUNT.matcher(text);
+        Matcher rangeEnd = null;
         while (matcher.find()) {
-            into.add(Double.parseDouble(matcher.group(1).replace(",", "").replace(" ", "")));
+            double amount = number(matcher.group(1), matcher.group(2));
+            if (matcher.group(3) != null && amount < THOUSAND) {
+                amount *= THOUSAND; // "$48K"
+            }
+            into.add(amount);
+            int end = matcher.end();
+            if (end < text.length()) {
+                if (rangeEnd == null) {
+                    rangeEnd = BARE_RANGE_END.matcher(text);
+                }
+                rangeEnd.region(end, text.length());
+                if (rangeEnd.lookingAt()) {
+                    into.add(number(rangeEnd.group(1), rangeEnd.group(2)));
+                }
+            }
         }
+    }
+
+    /** "60,489" and ".50" → 60489.5. */
+    private static double number(String digits, String cents) {
+        double whole = Double.parseDouble(digits.replace(",", "").replace(" ", ""));
+        return cents == null ? whole : whole + Double.parseDouble(cents);
     }
 
     static final class Accumulator {

@@ -22,9 +22,9 @@ public final class SelectionRule {
     private static final Pattern CONSISTS_OF = Pattern.compile(
             "(?i)examination (?:will|shall) consist (?:entirely )?of (?:an? |the )?([^.;]{3,120})");
     private static final Pattern COMPONENT_WORDS = Pattern.compile(
-            "(?i)(interview|written test|multiple-choice test|essay|performance test|physical abilities test|"
-                    + "evaluation of training and experience|training and experience questionnaire|"
-                    + "qualifications? review|practical test|oral presentation)");
+            "(?i)(interview|(?:written|multiple-choice|multiple choice|performance|physical abilities|practical|typing|"
+                    + "skills|oral) (?:test|examination)|essay|evaluation of training and experience|"
+                    + "training and experience questionnaire|qualifications? review|oral presentation|assessment center)");
 
     private SelectionRule() {
     }

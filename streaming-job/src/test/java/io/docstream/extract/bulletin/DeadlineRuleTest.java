@@ -61,4 +61,49 @@ class DeadlineRuleTest {
         assertEquals(Optional.of(LocalDate.of(2015, 3, 24)),
                 DeadlineRule.deadline("Tuesday, March 24, 2015 at 4:00 p.m."));
     }
+
+    @Test
+    void otherDeadlinePhrasings() {
+        LocalDate march15 = LocalDate.of(2018, 3, 15);
+        assertEquals(Optional.of(march15), DeadlineRule.deadline(
+                "Applications must be submitted no later than 5:00 p.m. on Thursday, March 15, 2018."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline("Applications are due by March 15, 2018."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline(
+                "Mailed applications must be postmarked by MARCH 15, 2018."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline(
+                "The filing period closes on Thursday, March 15th, 2018 at 11:59 p.m."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline("The deadline is Mar. 15, 2018."));
+    }
+
+    @Test
+    void datesWithoutADayOfWeekOrCommaOrInFigures() {
+        LocalDate march15 = LocalDate.of(2018, 3, 15);
+        assertEquals(Optional.of(march15), DeadlineRule.deadline("Applications must be received by March 15 2018."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline("Applications must be received by 3/15/2018."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline("Applications must be received by 03-15-2018."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline("Applications must be received by 3/15/18."));
+        assertEquals(Optional.of(march15), DeadlineRule.deadline(
+                "Applications will be accepted from 3/1/2018 to 3/15/2018."));
+        assertEquals(Optional.empty(), DeadlineRule.deadline("Applications must be received by 2/30/2018."),
+                "an impossible date is no date");
+    }
+
+    @Test
+    void acceptedUntilADateIsTheDeadlineButKeptOnFileUntilIsNot() {
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)),
+                DeadlineRule.deadline("Applications will be accepted until Thursday, March 15, 2018."));
+        assertEquals(Optional.empty(), DeadlineRule.deadline(
+                "Applications will be accepted until the needs of the service are met. Applications filed will be "
+                        + "kept on file until JUNE 1, 2019."));
+    }
+
+    @Test
+    void aWindowWrittenWithADash() {
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)), DeadlineRule.deadline(
+                "Filing period: Thursday, March 1, 2018 - Thursday, March 15, 2018"));
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)), DeadlineRule.deadline(
+                "Applications will be accepted on-line March 1, 2018 – March 15, 2018."));
+        assertEquals(Optional.of(LocalDate.of(2018, 3, 15)), DeadlineRule.deadline(
+                "Applications will be accepted on-line from March 1, 2018 thru March 15, 2018."));
+    }
 }

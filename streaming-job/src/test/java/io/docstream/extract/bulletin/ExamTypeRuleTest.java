@@ -35,4 +35,17 @@ class ExamTypeRuleTest {
                 "(Exam Open to All, including Current City Employees)"));
         assertEquals(Optional.empty(), ExamTypeRule.examType(String.join("\r\n", "CARPENTER", "Class Code: 3344")));
     }
+
+    @Test
+    void statementVariantsAndSpellings() {
+        assertEquals(Optional.of("OPEN"), ExamTypeRule.examType(String.join("\n",
+                "THIS EXAM IS TO BE GIVEN ONLY", "ON AN OPEN-COMPETITIVE BASIS")));
+        assertEquals(Optional.of("OPEN_INT_PROM"), ExamTypeRule.examType(
+                "This examination will be given on both an inter-departmental promotional and an open competitive basis."));
+        assertEquals(Optional.of("INT_DEPT_PROM"), ExamTypeRule.examType(String.join("\n",
+                "Credit will be given for experience.", "THIS EXAMINATION IS TO BE GIVEN ONLY ON AN",
+                "INTER DEPARTMENTAL PROMOTION BASIS")));
+        assertEquals(Optional.of("DEPT_PROM"), ExamTypeRule.examType(String.join("\r",
+                "THIS EXAMINATION IS TO BE GIVEN ONLY", "ON A DEPARTMENTAL PROMOTIONAL BASIS")));
+    }
 }

@@ -50,4 +50,42 @@ class HeadingRecognizerTest {
         assertEquals(Optional.empty(), heading("OR"));
         assertEquals(Optional.empty(), heading("A VALID CALIFORNIA DRIVER'S LICENSE IS REQUIRED."));
     }
+
+    @Test
+    void synonymsOfTheKnownHeadings() {
+        assertHeading(Heading.DUTIES, "JOB DUTIES");
+        assertHeading(Heading.DUTIES, "Duties & Responsibilities:");
+        assertHeading(Heading.DUTIES, "EXAMPLES OF DUTIES");
+        assertHeading(Heading.REQUIREMENTS, "MINIMUM QUALIFICATIONS");
+        assertHeading(Heading.REQUIREMENTS, "Qualifications:");
+        assertHeading(Heading.REQUIREMENTS, "MINUMUM REQUIREMENTS");
+        assertHeading(Heading.WHERE_TO_APPLY, "Where and How to Apply");
+        assertHeading(Heading.APPLICATION_DEADLINE, "FILING DEADLINE");
+        assertHeading(Heading.APPLICATION_DEADLINE, "Application Filing Period:");
+        assertHeading(Heading.SELECTION_PROCESS, "EXAMINATION PROCESS");
+        assertHeading(Heading.SELECTION_PROCESS, "Selection Procedures");
+        assertHeading(Heading.ANNUAL_SALARY, "salary range:");
+        assertHeading(Heading.OTHER, "QUALIFICATIONS REVIEW");
+        assertEquals("Thursday, March 15, 2018",
+                HeadingRecognizer.recognize("FILING DEADLINE: Thursday, March 15, 2018").orElseThrow().inlineText());
+    }
+
+    private static void assertHeading(Heading expected, String line) {
+        assertEquals(expected, HeadingRecognizer.recognize(line).map(HeadingMatch::heading).orElse(null), line);
+    }
+
+    @Test
+    void aHeadingInCapitalsWithOneTypingSlipIsStillKnown() {
+        assertHeading(Heading.ANNUAL_SALARY, "ANNUAL SALRY");
+        assertHeading(Heading.ANNUAL_SALARY, "ANUAL SALARY:");
+        assertHeading(Heading.APPLICATION_DEADLINE, "APPLICATION DEADLNE");
+        assertHeading(Heading.SELECTION_PROCESS, "SELECTION PROCES");
+        assertHeading(Heading.WHERE_TO_APPLY, "WHERE TO APLPY");
+        assertHeading(Heading.REQUIREMENTS, "REQUIRMENTS");
+        assertHeading(Heading.REQUIREMENTS, "REQUIREMENTS/MINIMUM QULIFICATIONS");
+        assertHeading(Heading.OTHER, "SELECTIVE CERTIFICATION");
+        assertHeading(Heading.OTHER, "QUALIFICATIONS REVIEW");
+        assertHeading(Heading.OTHER, "APPLICATION PROCESS NOTES");
+        assertEquals(1, HeadingRecognizer.editDistance("DUTEIS", "DUTIES", 2));
+    }
 }

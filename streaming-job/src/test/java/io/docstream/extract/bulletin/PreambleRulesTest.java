@@ -36,4 +36,15 @@ class PreambleRulesTest {
     void linesEndInCrlfCrOrLf() {
         assertEquals(List.of("a", "b", "", "c", "d"), BulletinLines.split("a\r\nb\r\rc\nd"));
     }
+
+    @Test
+    void otherWaysOfWritingTheClassCodeAndOpenDate() {
+        assertEquals(Optional.of("1590"), ClassCodeRule.classCode(List.of("Class Code No. 1590")));
+        assertEquals(Optional.of("1590"), ClassCodeRule.classCode(List.of("Class Code #1590")));
+        assertEquals(Optional.of("0162"), ClassCodeRule.classCode(List.of("CLASS CODE - 0162")));
+        assertEquals(Optional.of(LocalDate.of(2018, 6, 1)), OpenDateRule.openDate(List.of("Open Date: 06/01/2018")));
+        assertEquals(Optional.of(LocalDate.of(2018, 6, 1)), OpenDateRule.openDate(List.of("Open Date: June 1, 2018")));
+        assertEquals(Optional.of(LocalDate.of(2018, 6, 1)),
+                OpenDateRule.openDate(List.of("OPEN DATE: FRIDAY, JUNE 1 2018")));
+    }
 }

@@ -77,4 +77,36 @@ class RequirementRuleTest {
         assertEquals(Optional.of("part-time"), RequirementRule.jobType("Two years of part-time paid experience"));
         assertEquals(Optional.empty(), RequirementRule.jobType("A valid California driver's license"));
     }
+
+    @Test
+    void numbersBeyondThoseSeenInTheCorpus() {
+        assertEquals(Optional.of("1.5 years"), RequirementRule.experienceLength(
+                "1. Eighteen months of full-time paid experience as a Clerk Typist"));
+        assertEquals(Optional.of("1.5 years"), RequirementRule.experienceLength(
+                "One and one-half years of full-time paid experience as a Gardener Caretaker"));
+        assertEquals(Optional.of("2.5 years"), RequirementRule.experienceLength(
+                "two and a half years of full-time paid experience in building maintenance"));
+        assertEquals(Optional.of("1.5 years"), RequirementRule.experienceLength(
+                "1½ years of full-time paid experience as an Equipment Operator"));
+        assertEquals(Optional.of("2.5 years"), RequirementRule.experienceLength(
+                "2 1/2 years of full-time paid experience as a Carpenter"));
+        assertEquals(Optional.of("0.5 years"), RequirementRule.experienceLength(
+                "1/2 year of full-time paid experience as a Student Worker"));
+        assertEquals(Optional.of("2 years"), RequirementRule.experienceLength(
+                "Twenty-four months of full-time paid experience as a Park Ranger"));
+        assertEquals(Optional.of("4 years"), RequirementRule.experienceLength(
+                "Forty eight months of full-time paid experience as a Mechanic"));
+        assertEquals(Optional.of("1.75 years"), RequirementRule.experienceLength(
+                "Twenty-one months of full-time paid experience as a Clerk"));
+        assertEquals(Optional.of("3 years"), RequirementRule.experienceLength(
+                "Thirty-six (36) months of full-time paid experience as a Painter"));
+    }
+
+    @Test
+    void educationYearsWithHalves() {
+        assertEquals(Optional.of("2.5 years"), RequirementRule.educationLength(
+                "Completion of two and one-half years of college or university"));
+        assertEquals(Optional.of("2 years"), RequirementRule.educationLength(
+                "Completion of 2 years of college with at least 12 semester units in accounting"));
+    }
 }

@@ -84,4 +84,33 @@ class SalaryRuleTest {
         assertEquals(Optional.empty(),
                 salaries("Salary scale pending. Salary to be determined prior to appointment.").general());
     }
+
+    @Test
+    void amountWritingsBeyondTheCorpus() {
+        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48000 to $60000").general());
+        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$ 48,000 – $ 60,000").general());
+        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48,000 - 60,000").general());
+        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48,000 to 60,000 (two steps)").general());
+        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48K to $60K").general());
+        assertEquals(Optional.of(new AmountRange(48000.5, 60000.75)), salaries("$48,000.50 - $60,000.75").general());
+        assertEquals(Optional.of(new AmountRange(48000, 48000)),
+                salaries("$48,000 (flat-rated) through June 30, 2019").general(), "a date is not a range end");
+        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48,000 to\r\n$60,000").general());
+    }
+
+    @Test
+    void salarySynonymHeadings() {
+        for (String heading : new String[] {"SALARY", "Salary Range:", "ANNUAL SALARIES", "annual salary range"}) {
+            Section section = BulletinSections.of("CLERK\nClass Code: 1111\n" + heading + "\n$48,000 to $60,000\n")
+                    .first(Heading.ANNUAL_SALARY).orElseThrow(() -> new AssertionError(heading));
+            assertEquals(Optional.of(new AmountRange(48000, 60000)), SalaryRule.salaries(section).general(), heading);
+        }
+    }
+
+    @Test
+    void waterAndPowerMayBeAbbreviated() {
+        SalaryRule.Salaries salaries = salaries("$60,000 to $80,000\nThe salary at LADWP is $70,000 to $90,000.");
+        assertEquals(Optional.of(new AmountRange(60000, 80000)), salaries.general());
+        assertEquals(Optional.of(new AmountRange(70000, 90000)), salaries.waterAndPower());
+    }
 }

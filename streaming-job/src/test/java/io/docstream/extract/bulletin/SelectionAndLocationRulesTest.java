@@ -36,4 +36,17 @@ class SelectionAndLocationRulesTest {
                 "Applications WILL ONLY BE ACCEPTED ON THE CITY APPLICATION FORM. Applications MAY ONLY be "
                         + "submitted to the Human Resources/Personnel Services Section."));
     }
+
+    @Test
+    void otherWordingsOfOnlineFilingAndComponents() {
+        assertEquals("Online", ApplicationLocationRule.applicationLocation(
+                "Applications will be received exclusively on-line at the City's website."));
+        assertEquals("Online", ApplicationLocationRule.applicationLocation(
+                "Applications must be submitted online."));
+        assertEquals("Mail or In Person", ApplicationLocationRule.applicationLocation(
+                "Applications may be mailed or delivered in person to Room 100."));
+        Section section = BulletinSections.of("SELECTION PROCESS\nThe examination will consist of a written "
+                + "examination and an oral interview.\n").first(Heading.SELECTION_PROCESS).orElseThrow();
+        assertEquals(List.of("Written examination", "Interview"), SelectionRule.selection(section));
+    }
 }
