@@ -120,7 +120,7 @@ public final class ExtractCommand {
         int quarantined = 0;
         for (Path file : files) {
             String fileName = file.getFileName().toString();
-            String sourceUri = file.toAbsolutePath().toUri().toString();
+            String sourceUri = file.toAbsolutePath().normalize().toUri().toString();
             Optional<DocType> type = DocType.fromFileName(fileName);
             if (type.isEmpty()) {
                 reportQuarantine(fileName, sourceUri, QuarantineReason.UNSUPPORTED_TYPE.name(),

@@ -2,9 +2,12 @@ package io.docstream.extract;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
@@ -25,9 +28,13 @@ import java.util.regex.Pattern;
  */
 final class JsonRecordReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // Exact decimals, written plainly: a rescued 4300.0 must come back as 4300.0, not 4.3E+3.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -123,8 +130,16 @@ final class JsonRecordReader {
         return new ExtractedRow(fileName != null && !fileName.isBlank() ? fileName : uploadedFileName,
                 position, classcode, salaryStart, salaryEnd, startDate, endDate, req, notes, duties, selection,
                 experience, jobType, education, school, location, dwpStart, dwpEnd, examType,
-                DocType.JSON_RECORD, ExtractorVersion.CURRENT, rescued.isEmpty() ? null : rescued.toString(),
+                DocType.JSON_RECORD, ExtractorVersion.CURRENT, rescued.isEmpty() ? null : asJson(rescued),
                 List.copyOf(warnings));
+    }
+
+    private static String asJson(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
     }
 
     private static Set<String> buildJsonColumns() {

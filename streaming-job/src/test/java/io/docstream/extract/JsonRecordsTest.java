@@ -115,4 +115,12 @@ class JsonRecordsTest {
         assertTrue(row.parseWarnings().contains("RESCUED_FIELDS"), row.parseWarnings().toString());
         assertTrue(!row.parseWarnings().contains("NO_CLASS_CODE"), row.parseWarnings().toString());
     }
+
+    @Test
+    void aRescuedDecimalKeepsTheDigitsItWasSentWith() {
+        String record = "{\"position\":\"Clerk\",\"classcode\":4300.0,\"openings\":1.50,\"budget\":1e3}";
+        ExtractedRow row = assertInstanceOf(Extraction.Extracted.class,
+                extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes())).rows().get(0);
+        assertEquals("{\"classcode\":4300.0,\"openings\":1.50,\"budget\":1000}", row.rescuedData());
+    }
 }
