@@ -108,7 +108,7 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         ChildJvm.runToCompletion("kafka-storage-format", classpath, "kafka.tools.StorageTool",
-                List.of("format", "--standalone", "-t", clusterId(), "-c", "server.properties"),
+                List.of("format", "--standalone", "--cluster-id=" + clusterId(), "--config=server.properties"),
                 workDir, workDir.resolve("format.log"), Duration.ofSeconds(60));
     }
 
@@ -162,10 +162,16 @@ public final class KafkaBroker implements AutoCloseable {
                 "") ;
     }
 
-    private static String clusterId() {
+    /** Kafka's own form (URL-safe base64 of 16 bytes), never starting with '-', which tools read as an option. */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static final String LOG_CONFIG = String.join("\n",

@@ -52,4 +52,14 @@ class LocalServersTest {
             assertTrue(error.getMessage().contains("already in use"), error.getMessage());
         }
     }
+
+    @Test
+    void clusterIdsNeverLookLikeCommandLineOptions() {
+        // One random id in 64 would start with '-' and make the storage tool fail to parse its arguments.
+        for (int i = 0; i < 5_000; i++) {
+            String id = KafkaBroker.clusterId();
+            assertEquals(22, id.length(), id);
+            assertFalse(id.startsWith("-"), id);
+        }
+    }
 }
