@@ -163,9 +163,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static String clusterId() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // URL-safe base64 can start with '-', which the storage tool's argument parser takes for an option
+        // ("argument --cluster-id/-t: expected one argument"): draw again, as Kafka's own Uuid does.
+        String id;
+        do {
+            byte[] bytes = new byte[16];
+            new SecureRandom().nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static final String LOG_CONFIG = String.join("\n",
