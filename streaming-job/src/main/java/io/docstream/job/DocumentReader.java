@@ -46,6 +46,14 @@ final class DocumentReader {
     static final String CLASSIC_STREAM = "classic";
 
     /**
+     * S3A's request auditing (on by default) opens an audit span and builds a URL-encoded referrer header
+     * for every request: per-GET CPU on the executors for a log that only exists if S3 server access logs
+     * are on. The document reads turn it off unless it is set; the checkpoint and table writes keep Spark's
+     * configuration.
+     */
+    static final String S3A_AUDIT_ENABLED = "fs.s3a.audit.enabled";
+
+    /**
      * The job's own file system per store and executor JVM, created from the job's configuration: Hadoop's
      * shared cache would hand out whichever instance Spark created first, with its settings.
      */
@@ -58,6 +66,9 @@ final class DocumentReader {
         this.hadoopConf = new Configuration(hadoopConf);
         if (this.hadoopConf.get(S3A_INPUT_STREAM_TYPE) == null) {
             this.hadoopConf.set(S3A_INPUT_STREAM_TYPE, CLASSIC_STREAM);
+        }
+        if (!explicitlySet(hadoopConf, S3A_AUDIT_ENABLED)) {
+            this.hadoopConf.setBoolean(S3A_AUDIT_ENABLED, false);
         }
         this.extractor = extractor;
     }
@@ -120,6 +131,15 @@ final class DocumentReader {
             }
         }
         return fs;
+    }
+
+    /** Set by the job or the user, not just Hadoop's {@code *-default.xml} value (nor unset). */
+    static boolean explicitlySet(Configuration conf, String key) {
+        if (conf.get(key) == null) {
+            return false;
+        }
+        String[] sources = conf.getPropertySources(key);
+        return sources == null || java.util.Arrays.stream(sources).anyMatch(source -> !source.endsWith("-default.xml"));
     }
 
     private static MessageDigest sha256() {

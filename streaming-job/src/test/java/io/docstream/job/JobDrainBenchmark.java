@@ -62,6 +62,9 @@ public final class JobDrainBenchmark {
                     .config("spark.hadoop.fs.s3a.access.key", s3.accessKey())
                     .config("spark.hadoop.fs.s3a.secret.key", s3.secretKey());
             SparkSession spark = builder.getOrCreate();
+            if (Boolean.getBoolean("bench.stages")) {
+                spark.sparkContext().addSparkListener(new StageTimes());
+            }
             loadAverage = Files.readString(Path.of("/proc/loadavg")).trim();
             List<String> report = new ArrayList<>();
             for (String trigger : List.of("1 second", "5 seconds")) {
@@ -84,6 +87,7 @@ public final class JobDrainBenchmark {
         JobSettings settings = new JobSettings(kafka.bootstrapServers(), "document-arrivals", "earliest", maxOffsets, trigger,
                 root + "incoming/", root + "tables/" + run, root + "checkpoints/" + run, readParallelism, "1 hour", statePartitions, 50L * 1024 * 1024);
         List<long[]> batches = new CopyOnWriteArrayList<>(); // {input rows, duration ms}
+        List<String> breakdowns = new CopyOnWriteArrayList<>(); // per batch: Spark's durationMs and state metrics
         StreamingQueryListener listener = new StreamingQueryListener() {
             @Override
             public void onQueryStarted(QueryStartedEvent event) {
@@ -93,6 +97,10 @@ public final class JobDrainBenchmark {
             public void onQueryProgress(QueryProgressEvent event) {
                 if (event.progress().numInputRows() > 0) {
                     batches.add(new long[] {event.progress().numInputRows(), event.progress().durationMs().get("triggerExecution")});
+                    breakdowns.add(event.progress().numInputRows() + " docs " + new java.util.TreeMap<>(event.progress().durationMs())
+                            + java.util.Arrays.stream(event.progress().stateOperators())
+                                    .map(op -> " state{commitTimeMs=" + op.commitTimeMs() + ", rows=" + op.numRowsTotal()
+                                            + ", custom=" + op.customMetrics() + "}").reduce("", String::concat));
                 }
             }
 
@@ -124,6 +132,9 @@ public final class JobDrainBenchmark {
             line.append(String.format(Locale.ROOT, "%n    steady-state batches of %d: median %d ms, max %d ms = %.0f docs/s within a batch",
                     maxOffsets, steady.get(steady.size() / 2), steady.get(steady.size() - 1),
                     maxOffsets * 1000.0 / steady.get(steady.size() / 2)));
+        }
+        for (String breakdown : breakdowns) {
+            line.append(String.format(Locale.ROOT, "%n    %s", breakdown));
         }
         return line.toString();
     }
@@ -189,6 +200,36 @@ public final class JobDrainBenchmark {
             double seconds = (System.nanoTime() - getStart) / 1e9;
             return String.format(Locale.ROOT, "s3proxy alone: %d GETs by 16 concurrent SDK readers in %.1f s = %.0f GETs/s",
                     sample, seconds, sample / seconds);
+        }
+    }
+
+    /** With -Dbench.stages=true: every stage's wall time, task count and summed task run/CPU/GC time. */
+    private static final class StageTimes extends org.apache.spark.scheduler.SparkListener {
+        private final java.util.Map<Integer, long[]> tasks = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            if (end.taskMetrics() == null) {
+                return;
+            }
+            long[] sums = tasks.computeIfAbsent(end.stageId(), id -> new long[5]);
+            synchronized (sums) {
+                sums[0] += end.taskInfo().duration();
+                sums[1] += end.taskMetrics().executorRunTime();
+                sums[2] += end.taskMetrics().executorCpuTime() / 1_000_000;
+                sums[3] += end.taskMetrics().jvmGCTime();
+                sums[4] = Math.max(sums[4], end.taskInfo().duration());
+            }
+        }
+
+        @Override
+        public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted completed) {
+            org.apache.spark.scheduler.StageInfo info = completed.stageInfo();
+            long[] sums = tasks.getOrDefault(info.stageId(), new long[5]);
+            long wall = (long) info.completionTime().get() - (long) info.submissionTime().get();
+            System.out.printf(Locale.ROOT, "stage %d (%d tasks) wall %d ms: task time sum %d max %d, run %d, cpu %d, gc %d ms; %s%n",
+                    info.stageId(), info.numTasks(), wall, sums[0], sums[4], sums[1], sums[2], sums[3],
+                    info.name().replaceAll("\\s+", " "));
         }
     }
 }
