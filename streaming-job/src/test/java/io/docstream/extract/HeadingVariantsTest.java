@@ -46,21 +46,10 @@ class HeadingVariantsTest {
         Matcher heading = KNOWN_HEADING.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 256);
         while (heading.find()) {
-            heading.appendReplacement(out, Matcher.quoteReplacement(titleCase(heading.group(1)) + ":\t" + heading.group(2)));
+            heading.appendReplacement(out, Matcher.quoteReplacement(PerturbationTest.titleCase(heading.group(1)) + ":\t" + heading.group(2)));
         }
         heading.appendTail(out);
         return out.toString();
-    }
-
-    /** "REQUIREMENTS/MINIMUM QUALIFICATIONS" → "Requirements/Minimum Qualifications". */
-    private static String titleCase(String upper) {
-        StringBuilder title = new StringBuilder(upper.length());
-        boolean wordStart = true;
-        for (char c : upper.toCharArray()) {
-            title.append(wordStart ? c : Character.toLowerCase(c));
-            wordStart = !Character.isLetter(c);
-        }
-        return title.toString();
     }
 
 }

@@ -113,7 +113,7 @@ class PerturbationTest {
     }
 
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS" → "Requirements/Minimum Qualifications". */
-    private static String titleCase(String upper) {
+    static String titleCase(String upper) {
         StringBuilder title = new StringBuilder(upper.length());
         boolean wordStart = true;
         for (char c : upper.toCharArray()) {
