@@ -8,4 +8,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -pl ingest-service -am package -DskipTests
 fi
-exec java -Xmx256m -cp local-servers/target/classes bench/ingest-load/IngestBench.java "$PWD" "${1:-20000}" "${2:-s3,local}" "${3:-true}"
+# The servers run with their full JIT (local-servers CompilerMode): a benchmark measures the steady state.
+exec java -Xmx256m -Ddocstream.servers.steady-state=true ${BENCH_JAVA_OPTS:-} -cp local-servers/target/classes bench/ingest-load/IngestBench.java "$PWD" "${1:-20000}" "${2:-s3,local}" "${3:-true}"

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -113,8 +114,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void launch() {
-        jvm = ChildJvm.start("kafka-broker", List.of("-Xmx512m", "-Xms128m", "-XX:TieredStopAtLevel=1",
-                        "-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.properties")),
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-Xms128m",
+                "-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.properties")));
+        jvmArgs.addAll(CompilerMode.flags());
+        jvm = ChildJvm.start("kafka-broker", jvmArgs,
                 classpath, "kafka.Kafka", List.of("server.properties"), workDir, log());
         long logSizeAtStart = sizeOf(log());
         jvm.awaitReady(() -> startedSince(logSizeAtStart) && FreePort.isInUse(port), START_TIMEOUT);

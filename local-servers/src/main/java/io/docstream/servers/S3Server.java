@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -60,7 +61,9 @@ public final class S3Server implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }
         Path jar = ServersHome.locate().resolve("s3proxy/s3proxy.jar").toAbsolutePath();
-        ChildJvm jvm = ChildJvm.start("s3proxy", List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m"));
+        jvmArgs.addAll(CompilerMode.flags());
+        ChildJvm jvm = ChildJvm.start("s3proxy", jvmArgs,
                 List.of(jar.toString()), "org.gaul.s3proxy.Main", List.of("--properties", conf.toString()),
                 dir, dir.resolve("s3proxy.log"));
         S3Server server = new S3Server(dir, port, accessKey, secretKey, jvm);

@@ -30,18 +30,23 @@ import software.amazon.awssdk.services.s3.S3Client;
  * them with a 1 s and then a 5 s trigger (fresh table and checkpoint each), printing the time to drain,
  * documents per second and every batch's duration. Measures; asserts nothing.
  *
- * <p>Arguments: [documents=5000] [maxOffsetsPerTrigger=1000] [readParallelism=16] [statePartitions=2]
+ * <p>Arguments: [documents=5000] [maxOffsetsPerTrigger=0: 1,000 × the trigger's seconds, the target rate]
+ * [readParallelism=16] [statePartitions=2]
  * [store=s3|local]. With {@code local} the documents, table and checkpoints are plain folders: the same job
  * without the S3 server's cost, to tell the job's own limit from the store's. For S3 it also measures
  * how many GETs per second s3proxy alone serves to 16 concurrent readers: the ceiling for the job.
  */
 public final class JobDrainBenchmark {
 
+    private static final long TARGET_DOCS_PER_SECOND = 1000;
+    private static final long MILLIS_PER_CLOCK_TICK = 10; // USER_HZ, 100 on Linux
+
     private static String loadAverage = "?";
 
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        long maxOffsets = args.length > 1 ? Long.parseLong(args[1]) : 1000;
+        // 0 = matched to the target: 1,000 documents per trigger second, so a job that keeps up drains at 1,000/s.
+        long maxOffsets = args.length > 1 ? Long.parseLong(args[1]) : 0;
         int readParallelism = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int statePartitions = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         boolean local = args.length > 4 && args[4].equals("local");
@@ -68,13 +73,22 @@ public final class JobDrainBenchmark {
             loadAverage = Files.readString(Path.of("/proc/loadavg")).trim();
             List<String> report = new ArrayList<>();
             for (String trigger : List.of("1 second", "5 seconds")) {
-                report.add(drain(spark, kafka, root, trigger, documents, maxOffsets, readParallelism, statePartitions));
+                long perTrigger = maxOffsets > 0 ? maxOffsets : TARGET_DOCS_PER_SECOND * Long.parseLong(trigger.split(" ")[0]);
+                long[] pids = {ProcessHandle.current().pid(), s3.pid(), kafka.pid()};
+                long[] cpuBefore = cpuMillis(pids);
+                String line = drain(spark, kafka, root, trigger, documents, perTrigger, readParallelism, statePartitions);
+                long[] cpuAfter = cpuMillis(pids);
+                report.add(line + String.format(Locale.ROOT,
+                        "%n    CPU ms per document: job JVM (driver + executors) %.2f, s3proxy %.2f, Kafka %.2f",
+                        (cpuAfter[0] - cpuBefore[0]) / (double) documents, (cpuAfter[1] - cpuBefore[1]) / (double) documents,
+                        (cpuAfter[2] - cpuBefore[2]) / (double) documents));
             }
             spark.stop();
             System.out.println();
-            System.out.printf("job-drain: %d documents in %s, maxOffsetsPerTrigger %d, readParallelism %d,"
+            System.out.printf("job-drain: %d documents in %s, maxOffsetsPerTrigger %s, readParallelism %d,"
                     + " statePartitions %d, local[2], %d cores, load average before the drains %s%n", documents,
-                    local ? "a local folder" : "s3proxy", maxOffsets, readParallelism, statePartitions,
+                    local ? "a local folder" : "s3proxy",
+                    maxOffsets > 0 ? String.valueOf(maxOffsets) : "1,000 per trigger second", readParallelism, statePartitions,
                     Runtime.getRuntime().availableProcessors(), loadAverage);
             System.out.println(ceiling);
             report.forEach(System.out::println);
@@ -137,6 +151,17 @@ public final class JobDrainBenchmark {
             line.append(String.format(Locale.ROOT, "%n    %s", breakdown));
         }
         return line.toString();
+    }
+
+    /** Each process's CPU time so far (user + system, all threads), from /proc/PID/stat. */
+    private static long[] cpuMillis(long[] pids) throws java.io.IOException {
+        long[] millis = new long[pids.length];
+        for (int i = 0; i < pids.length; i++) {
+            String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            millis[i] = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_CLOCK_TICK;
+        }
+        return millis;
     }
 
     /** Stores and announces the documents; returns what s3proxy alone serves (or nothing for a folder). */

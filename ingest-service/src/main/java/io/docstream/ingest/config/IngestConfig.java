@@ -89,6 +89,14 @@ public interface IngestConfig {
         @WithName("call-timeout")
         @WithDefault("30s")
         Duration callTimeout();
+
+        /**
+         * Store a new document with one conditional PUT ({@code If-None-Match: *}). Turn off for an
+         * S3-compatible server that ignores the header: then a HEAD precedes every PUT.
+         */
+        @WithName("conditional-writes")
+        @WithDefault("true")
+        boolean conditionalWrites();
     }
 
     interface Upload {

@@ -18,6 +18,16 @@ public interface DocumentStore {
     /** Stores the bytes and metadata under {@code <prefix><doc_id>/<file_name>}; replaces an identical copy. */
     StoredDocument put(NewDocument document);
 
+    /**
+     * Stores the document unless a copy with its id and name is already stored, and says which happened.
+     * Stores that can make the existence check and the write one request override this.
+     */
+    default Placement putIfAbsent(NewDocument document) {
+        return find(document.docId(), document.fileName())
+                .map(Placement::alreadyStored)
+                .orElseGet(() -> Placement.created(put(document)));
+    }
+
     /** Remembers which document an Idempotency-Key produced ({@code keyHash} is hex, safe in a key). */
     void rememberIdempotencyKey(String keyHash, String docId);
 

@@ -10,10 +10,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 import java.net.URI;
 
@@ -30,7 +32,8 @@ public class DocumentStoreProducer {
         IngestConfig.Store store = config.store();
         DocumentStore chosen = switch (store.kind()) {
             case local -> new LocalFolderStore(store.local().root(), store.prefix(), store.idempotencyPrefix(), json);
-            case s3 -> new S3Store(s3Client(store.s3()), store.s3().bucket(), store.prefix(), store.idempotencyPrefix());
+            case s3 -> new S3Store(s3Client(store.s3()), store.s3().bucket(), store.prefix(), store.idempotencyPrefix(),
+                    store.s3().conditionalWrites());
         };
         Log.infof("documents are stored in the %s under %s", chosen.describe(), store.prefix());
         return chosen;
@@ -47,7 +50,11 @@ public class DocumentStoreProducer {
                 .region(Region.of(s3.region()))
                 .credentialsProvider(credentials(s3))
                 .forcePathStyle(s3.pathStyle())
+                // Bodies are in memory or a spool file, so their payload hash is one pass: no per-chunk signing.
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .overrideConfiguration(c -> c.apiCallTimeout(s3.callTimeout()))
+                // Uploads carry the SHA-256 already computed while they streamed in (S3Store.putRequest).
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_S3_CONNECTIONS));
         s3.endpoint().map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();

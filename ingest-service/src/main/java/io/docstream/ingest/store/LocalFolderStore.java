@@ -125,9 +125,14 @@ public final class LocalFolderStore implements DocumentStore {
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
         Path staged = target.resolveSibling(".staging-" + UUID.randomUUID());
-        Files.write(staged, bytes);
+        try {
+            Files.write(staged, bytes);
+        } catch (NoSuchFileException e) {
+            // The folder exists after the first write: creating it only when missing saves two calls per upload.
+            Files.createDirectories(target.getParent());
+            Files.write(staged, bytes);
+        }
         moveIntoPlace(staged, target);
     }
 

@@ -3,6 +3,7 @@ package io.docstream.ingest.upload;
 import io.docstream.ingest.announce.ArrivalAnnouncer;
 import io.docstream.ingest.store.DocumentStore;
 import io.docstream.ingest.store.NewDocument;
+import io.docstream.ingest.store.Placement;
 import io.docstream.ingest.store.StoredDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,16 +45,11 @@ public class DocumentIntake {
 
     /** Stores (unless already stored) and announces a checked upload. */
     public Admission admit(CheckedUpload upload) {
-        Optional<StoredDocument> existing = store.find(upload.docId(), upload.fileName());
-        if (existing.isPresent()) {
-            announcer.announce(existing.get());
-            return new Admission(existing.get(), true);
-        }
         SpooledContent content = upload.content();
-        StoredDocument stored = store.put(new NewDocument(upload.docId(), upload.fileName(), upload.docType(),
+        Placement placement = store.putIfAbsent(new NewDocument(upload.docId(), upload.fileName(), upload.docType(),
                 content.bytes(), content.size(), content.sha256(), clock.instant()));
-        announcer.announce(stored);
-        return new Admission(stored, false);
+        announcer.announce(placement.document());
+        return new Admission(placement.document(), !placement.created());
     }
 
     /** Announces again a document an earlier request stored (an Idempotency-Key replay). */
