@@ -2,7 +2,9 @@ package io.docstream.job;
 
 import io.docstream.extract.Columns;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -61,8 +63,24 @@ public final class OutputTable {
     private OutputTable() {
     }
 
+    /** Looked up for every field of every row: a plain map, not StructType's Scala one. */
+    private static final Map<String, Integer> INDEX = indexOf(SCHEMA);
+
     static int index(String column) {
-        return SCHEMA.fieldIndex(column);
+        Integer index = INDEX.get(column);
+        if (index == null) {
+            throw new IllegalArgumentException("the output table has no column " + column);
+        }
+        return index;
+    }
+
+    private static Map<String, Integer> indexOf(StructType schema) {
+        Map<String, Integer> index = new HashMap<>();
+        String[] names = schema.fieldNames();
+        for (int i = 0; i < names.length; i++) {
+            index.put(names[i], i);
+        }
+        return Map.copyOf(index);
     }
 
     private static DataType typeOf(String column) {

@@ -80,6 +80,8 @@ public final class SourceConfinement implements Serializable {
                 && !decodedNormalised.endsWith("/");
     }
 
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
     /** {@link URI#normalize()} on a path with any characters: escape what URI syntax does not allow, keep '/' and '.'. */
     private static String encodeForNormalising(String path) {
         StringBuilder encoded = new StringBuilder();
@@ -89,7 +91,7 @@ public final class SourceConfinement implements Serializable {
                     || c == '-' || c == '_' || c == '~') {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(String.format("%02X", c));
+                encoded.append('%').append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xf]);
             }
         }
         return encoded.toString();
