@@ -1,4 +1,5 @@
 import io.docstream.servers.KafkaBroker;
+import io.docstream.servers.ProcessCpu;
 import io.docstream.servers.S3Server;
 
 import java.io.IOException;
@@ -84,9 +85,9 @@ public class IngestBench {
                 try (Service service = Service.start(jar, work, kafka.bootstrapServers(), store.getValue(), List.of())) {
                     load(service, WARMUP_UPLOADS, "warmup-" + store.getKey().hashCode());
                     long[] pids = {service.pid(), kafka.pid(), s3.pid(), ProcessHandle.current().pid()};
-                    long[] cpuBefore = CpuTime.millis(pids);
+                    long[] cpuBefore = ProcessCpu.millisEach(pids);
                     LoadResult result = load(service, uploads, "run-" + store.getKey().hashCode());
-                    long[] cpuAfter = CpuTime.millis(pids);
+                    long[] cpuAfter = ProcessCpu.millisEach(pids);
                     report.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d MiB | %s |%n",
                             store.getKey(), result.count, result.errors, result.perSecond(), result.percentile(50),
                             result.percentile(90), result.percentile(99), result.percentile(100),
@@ -434,36 +435,14 @@ public class IngestBench {
         }
     }
 
-    /** Process CPU time (user + system, all threads) from /proc/PID/stat, in milliseconds. */
+    /** CPU milliseconds per upload, per process, as table cells. */
     static final class CpuTime {
-        // USER_HZ is 100 on every Linux this runs on; /proc reports ticks of it.
-        private static final long MILLIS_PER_TICK = 10;
-
-        static long[] millis(long[] pids) {
-            long[] result = new long[pids.length];
-            for (int i = 0; i < pids.length; i++) {
-                result[i] = of(pids[i]);
-            }
-            return result;
-        }
-
         static String perUpload(long[] before, long[] after, int uploads) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < before.length; i++) {
                 cells.add(String.format("%.2f", (after[i] - before[i]) / (double) uploads));
             }
             return String.join(" | ", cells);
-        }
-
-        private static long of(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
-            } catch (IOException e) {
-                return 0;
-            }
         }
     }
 

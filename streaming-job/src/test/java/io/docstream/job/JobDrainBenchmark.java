@@ -3,6 +3,7 @@ package io.docstream.job;
 import io.docstream.extract.Corpus;
 import io.docstream.extract.DocType;
 import io.docstream.servers.KafkaBroker;
+import io.docstream.servers.ProcessCpu;
 import io.docstream.servers.S3Server;
 import java.net.URI;
 import java.nio.file.Files;
@@ -39,7 +40,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class JobDrainBenchmark {
 
     private static final long TARGET_DOCS_PER_SECOND = 1000;
-    private static final long MILLIS_PER_CLOCK_TICK = 10; // USER_HZ, 100 on Linux
 
     private static String loadAverage = "?";
 
@@ -84,11 +84,11 @@ public final class JobDrainBenchmark {
                 String trigger = run.equals("warm-up") ? "1 second" : run;
                 long perTrigger = maxOffsets > 0 ? maxOffsets : TARGET_DOCS_PER_SECOND * Long.parseLong(trigger.split(" ")[0]);
                 long[] pids = {ProcessHandle.current().pid(), s3.pid(), kafka.pid()};
-                long[] cpuBefore = cpuMillis(pids);
+                long[] cpuBefore = ProcessCpu.millisEach(pids);
                 java.util.Map<String, Long> threadsBefore = threadCpuMillis();
                 long compilationsBefore = org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
                 String line = drain(spark, kafka, root, trigger, documents, perTrigger, readParallelism, statePartitions);
-                long[] cpuAfter = cpuMillis(pids);
+                long[] cpuAfter = ProcessCpu.millisEach(pids);
                 java.util.Map<String, Long> threadsAfter = threadCpuMillis();
                 line += String.format(Locale.ROOT, "%n    generated-code compilations (janino): %d",
                         org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount() - compilationsBefore);
@@ -194,9 +194,7 @@ public final class JobDrainBenchmark {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_CLOCK_TICK;
+                    long millis = ProcessCpu.millis(task.resolve("stat"));
                     // Threads that ended are gone from /proc; their time is lost, a small underestimate.
                     groups.merge(name + "/" + task.getFileName(), millis, Long::sum);
                 } catch (java.nio.file.NoSuchFileException ended) {
@@ -207,17 +205,6 @@ public final class JobDrainBenchmark {
         java.util.Map<String, Long> byGroup = new java.util.HashMap<>();
         groups.forEach((key, millis) -> byGroup.merge(key.substring(0, key.lastIndexOf('/')), millis, Long::sum));
         return byGroup;
-    }
-
-    /** Each process's CPU time so far (user + system, all threads), from /proc/PID/stat. */
-    private static long[] cpuMillis(long[] pids) throws java.io.IOException {
-        long[] millis = new long[pids.length];
-        for (int i = 0; i < pids.length; i++) {
-            String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            millis[i] = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_CLOCK_TICK;
-        }
-        return millis;
     }
 
     /** Stores and announces the documents; returns what s3proxy alone serves (or nothing for a folder). */
