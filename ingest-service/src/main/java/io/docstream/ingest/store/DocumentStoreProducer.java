@@ -15,7 +15,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 import java.net.URI;
 
@@ -50,8 +49,6 @@ public class DocumentStoreProducer {
                 .region(Region.of(s3.region()))
                 .credentialsProvider(credentials(s3))
                 .forcePathStyle(s3.pathStyle())
-                // Bodies are in memory or a spool file, so their payload hash is one pass: no per-chunk signing.
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .overrideConfiguration(c -> c.apiCallTimeout(s3.callTimeout()))
                 // Uploads carry the SHA-256 already computed while they streamed in (S3Store.putRequest).
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
