@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * bench/job-drain: N corpus documents already stored in s3proxy and announced on Kafka; the job drains
- * them with a 1 s and then a 5 s trigger (fresh table and checkpoint each), printing the time to drain,
- * documents per second and every batch's duration. Measures; asserts nothing.
+ * them once to warm the JVM ({@code -Dbench.warmups}, default 1), then with a 1 s and a 5 s trigger (fresh
+ * table and checkpoint each), printing the time to drain, documents per second, every batch's duration,
+ * and the CPU each process and each of the job's thread groups spent per document. Measures; asserts nothing.
  *
  * <p>Arguments: [documents=5000] [maxOffsetsPerTrigger=0: 1,000 × the trigger's seconds, the target rate]
  * [readParallelism=16] [statePartitions=2]
