@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class S3Store implements DocumentStore, AutoCloseable {
 
     private static final int PRECONDITION_FAILED = 412;
+    /** AWS S3's answer to a conditional write racing another one on the same key. */
+    private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
 
     private final S3Client s3;
     private final String bucket;
@@ -103,13 +105,14 @@ public final class S3Store implements DocumentStore, AutoCloseable {
             s3.putObject(putRequest(document, key).ifNoneMatch("*").build(), requestBody(document.content()));
             return Placement.created(stored(document, key));
         } catch (S3Exception e) {
-            if (e.statusCode() != PRECONDITION_FAILED) {
+            if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONDITIONAL_REQUEST_CONFLICT) {
                 throw unavailable("cannot store s3://" + bucket + "/" + key, e);
             }
         } catch (SdkException e) {
             throw unavailable("cannot store s3://" + bucket + "/" + key, e);
         }
-        // Refused because the key exists; if it was deleted since, storing it plainly is what is wanted.
+        // Refused because the key exists (or another upload of the same bytes is writing it right now); if it
+        // is not there when looked up, storing it plainly is what is wanted: the bytes are the same.
         return find(document.docId(), document.fileName())
                 .map(Placement::alreadyStored)
                 .orElseGet(() -> Placement.created(put(document)));
