@@ -190,21 +190,18 @@ public final class JobDrainBenchmark {
      * where the job's CPU goes (JIT compilers, GC, Spark tasks, document readers, the driver).
      */
     private static java.util.Map<String, Long> threadCpuMillis() throws java.io.IOException {
-        java.util.Map<String, Long> groups = new java.util.HashMap<>();
+        java.util.Map<String, Long> byGroup = new java.util.HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
-                    long millis = ProcessCpu.millis(task.resolve("stat"));
-                    // Threads that ended are gone from /proc; their time is lost, a small underestimate.
-                    groups.merge(name + "/" + task.getFileName(), millis, Long::sum);
+                    String group = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    // Threads that ended are gone from /proc: cpuReport counts their time apart.
+                    byGroup.merge(group, ProcessCpu.millis(task.resolve("stat")), Long::sum);
                 } catch (java.nio.file.NoSuchFileException ended) {
                     // the thread ended while listing
                 }
             }
         }
-        java.util.Map<String, Long> byGroup = new java.util.HashMap<>();
-        groups.forEach((key, millis) -> byGroup.merge(key.substring(0, key.lastIndexOf('/')), millis, Long::sum));
         return byGroup;
     }
 

@@ -4,9 +4,10 @@ import io.docstream.ingest.upload.DocType;
 import io.docstream.servers.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -38,9 +38,12 @@ class S3StoreTest {
     private static S3Server server;
     private static S3Client s3;
 
+    @TempDir
+    static Path serverDir;
+
     @BeforeAll
-    static void start() throws Exception {
-        server = S3Server.start(Files.createTempDirectory("s3-store-test-"));
+    static void start() {
+        server = S3Server.start(serverDir);
         s3 = S3Client.builder()
                 .endpointOverride(URI.create(server.endpoint()))
                 .region(Region.of(server.region()))
