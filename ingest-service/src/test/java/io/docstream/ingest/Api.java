@@ -8,12 +8,18 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class Api {
 
     public static final String KEY = "test-key-one";
+    /** The test profile's second client. */
+    public static final String OTHER_KEY = "test-key-two";
 
     private Api() {
     }
 
     public static RequestSpecification client() {
-        return RestAssured.given().header("X-Api-Key", KEY);
+        return clientWith(KEY);
+    }
+
+    public static RequestSpecification clientWith(String apiKey) {
+        return RestAssured.given().header("X-Api-Key", apiKey);
     }
 
     public static String config(String name) {

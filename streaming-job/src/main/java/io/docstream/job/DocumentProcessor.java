@@ -51,7 +51,7 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> announcements) {
         DocumentReader reader = new DocumentReader(deserialize(hadoopConf), new DocumentExtractor(maxDocumentBytes));
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, readerThreads());
         TaskContext task = TaskContext.get();
         if (task != null) {
             // Also when the task fails or is killed half-way, no reader thread outlives it.
@@ -153,10 +153,14 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    /** Daemon threads that keep no per-thread Hadoop IO statistics ({@link UncountedThreadStatistics}). */
+    static java.util.concurrent.ThreadFactory readerThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "document-reader-" + count.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                UncountedThreadStatistics.applyToCurrentThread();
+                runnable.run();
+            }, "document-reader-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

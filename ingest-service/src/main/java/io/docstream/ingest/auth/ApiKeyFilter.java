@@ -4,6 +4,7 @@ import io.docstream.ingest.config.IngestConfig;
 import io.docstream.ingest.upload.ErrorBody;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,12 +49,13 @@ public class ApiKeyFilter {
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    public Optional<Response> requireApiKey(ContainerRequestContext request) {
+    public Optional<Response> requireApiKey(ContainerRequestContext request, RoutingContext http) {
         if (!enabled || !request.getUriInfo().getPath().startsWith("/documents")) {
             return Optional.empty();
         }
-        Optional<String> presented = presentedKey(request);
+        Optional<byte[]> presented = presentedKey(request).map(ApiKeyFilter::digest);
         if (presented.isPresent() && isKnown(presented.get())) {
+            new Caller(HexFormat.of().formatHex(presented.get())).attachTo(http);
             return Optional.empty();
         }
         return Optional.of(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
@@ -75,8 +78,7 @@ public class ApiKeyFilter {
         return Optional.empty();
     }
 
-    private boolean isKnown(String key) {
-        byte[] presented = digest(key);
+    private boolean isKnown(byte[] presented) {
         boolean known = false;
         for (byte[] candidate : keyDigests) {
             known |= MessageDigest.isEqual(candidate, presented);

@@ -20,9 +20,11 @@ import java.util.Optional;
 public class DeclaredSizeFilter {
 
     private final ContentSpooler spooler;
+    private final UploadMetrics metrics;
 
-    public DeclaredSizeFilter(ContentSpooler spooler) {
+    public DeclaredSizeFilter(ContentSpooler spooler, UploadMetrics metrics) {
         this.spooler = spooler;
+        this.metrics = metrics;
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
@@ -35,6 +37,7 @@ public class DeclaredSizeFilter {
         String header = request.getHeaderString("Content-Length");
         long length = header == null ? declared : parse(header);
         if (length > spooler.maxBytes()) {
+            metrics.rejected(Rejection.TOO_LARGE.name());
             ErrorAnswers.closeAfterAnswer(http);
             return Optional.of(ErrorAnswers.error(Rejection.TOO_LARGE.status(), Rejection.TOO_LARGE.name(),
                     "the body's Content-Length " + length + " exceeds the limit of " + spooler.maxBytes() + " bytes"));

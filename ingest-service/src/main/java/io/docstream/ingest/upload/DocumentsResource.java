@@ -1,11 +1,14 @@
 package io.docstream.ingest.upload;
 
+import io.docstream.ingest.auth.Caller;
 import io.docstream.ingest.store.DocumentStore;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -62,9 +65,11 @@ public class DocumentsResource {
                                @Parameter(description = "the document's file name") @RestQuery String filename,
                                @RestHeader(HttpHeaders.CONTENT_DISPOSITION) String contentDisposition,
                                @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-                               @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey) {
+                               @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+                               @Context RoutingContext http) {
+        Caller caller = Caller.of(http);
         Optional<String> key = IdempotencyKeys.usable(idempotencyKey);
-        Optional<Response> replay = key.flatMap(this::replay);
+        Optional<Response> replay = key.flatMap(k -> replay(caller, k));
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -77,7 +82,7 @@ public class DocumentsResource {
         classifier.fromDeclaration(contentType, fileName);
         try (SpooledContent content = spooler.spool(body)) {
             Admission admission = intake.admit(intake.check(fileName, contentType, content));
-            key.ifPresent(k -> idempotencyKeys.remember(k, List.of(admission.document().docId())));
+            key.ifPresent(k -> idempotencyKeys.remember(caller, k, List.of(admission.document().docId())));
             return answer(List.of(admission));
         }
     }
@@ -90,9 +95,11 @@ public class DocumentsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload one or more documents as multipart 'file' parts")
     public Response uploadForm(@RestForm("file") List<FileUpload> files,
-                               @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey) {
+                               @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+                               @Context RoutingContext http) {
+        Caller caller = Caller.of(http);
         Optional<String> key = IdempotencyKeys.usable(idempotencyKey);
-        Optional<Response> replay = key.flatMap(this::replay);
+        Optional<Response> replay = key.flatMap(k -> replay(caller, k));
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -119,7 +126,7 @@ public class DocumentsResource {
             for (CheckedUpload upload : checked) {
                 admissions.add(intake.admit(upload));
             }
-            key.ifPresent(k -> idempotencyKeys.remember(k, admissions.stream().map(a -> a.document().docId()).toList()));
+            key.ifPresent(k -> idempotencyKeys.remember(caller, k, admissions.stream().map(a -> a.document().docId()).toList()));
             return answer(admissions);
         } finally {
             contents.forEach(SpooledContent::close);
@@ -139,8 +146,8 @@ public class DocumentsResource {
     }
 
     /** The answer a first request with this key got, if the key was seen (its documents announced again). */
-    private Optional<Response> replay(String key) {
-        Optional<List<String>> docIds = idempotencyKeys.docIdsFor(key);
+    private Optional<Response> replay(Caller caller, String key) {
+        Optional<List<String>> docIds = idempotencyKeys.docIdsFor(caller, key);
         if (docIds.isEmpty()) {
             return Optional.empty();
         }

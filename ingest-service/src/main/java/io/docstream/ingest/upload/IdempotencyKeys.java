@@ -1,5 +1,6 @@
 package io.docstream.ingest.upload;
 
+import io.docstream.ingest.auth.Caller;
 import io.docstream.ingest.store.DocumentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +13,9 @@ import java.util.Optional;
 /**
  * Idempotency-Key header support: the first request with a key records which documents it produced
  * (in the store, so every replica sees it); a later request with the same key gets those documents
- * back without its body being read. Keys are stored hashed: they are client-chosen strings.
+ * back without its body being read. A key belongs to the caller (API key) that sent it: another client
+ * choosing the same string starts its own request and never sees the first one's documents. Keys are
+ * stored hashed: they are client-chosen strings.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -25,12 +28,12 @@ public class IdempotencyKeys {
         this.store = store;
     }
 
-    public Optional<List<String>> docIdsFor(String key) {
-        return store.docIdForIdempotencyKey(hash(key)).map(ids -> Arrays.asList(ids.split("\n")));
+    public Optional<List<String>> docIdsFor(Caller caller, String key) {
+        return store.docIdForIdempotencyKey(hash(caller, key)).map(ids -> Arrays.asList(ids.split("\n")));
     }
 
-    public void remember(String key, List<String> docIds) {
-        store.rememberIdempotencyKey(hash(key), String.join("\n", docIds));
+    public void remember(Caller caller, String key, List<String> docIds) {
+        store.rememberIdempotencyKey(hash(caller, key), String.join("\n", docIds));
     }
 
     /** A usable key: present, not blank, of reasonable length. */
@@ -45,7 +48,9 @@ public class IdempotencyKeys {
         return Optional.of(header.strip());
     }
 
-    private static String hash(String key) {
-        return HexFormat.of().formatHex(ContentSpooler.sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
+    private static String hash(Caller caller, String key) {
+        // The NUL cannot occur in an HTTP header value, so no (caller, key) pair can spell another's.
+        String scoped = caller.id() + "\u0000" + key;
+        return HexFormat.of().formatHex(ContentSpooler.sha256().digest(scoped.getBytes(StandardCharsets.UTF_8)));
     }
 }

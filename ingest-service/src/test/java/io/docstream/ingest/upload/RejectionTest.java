@@ -172,6 +172,24 @@ class RejectionTest {
     }
 
     @Test
+    void aFormLargerThanTheWholeRequestLimitIs413WithItsReason() throws Exception {
+        // Declared, never sent: the answer comes from the headers alone, then the connection is closed.
+        long declared = 300L * 1024 * 1024; // over quarkus.http.limits.max-body-size (200M)
+        URI service = URI.create(baseUri());
+        try (java.net.Socket socket = new java.net.Socket(service.getHost(), service.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /documents HTTP/1.1\r\nHost: " + service.getHost() + "\r\nX-Api-Key: " + Api.KEY
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + declared + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(true, answer.startsWith("HTTP/1.1 413"), answer);
+            assertEquals(true, answer.contains("\"error\":\"TOO_LARGE\""), answer);
+            assertEquals(true, answer.contains("max-body-size"), answer);
+        }
+    }
+
+    @Test
     void oneBadPartRejectsTheWholeForm() {
         client().multiPart("file", "good.txt", Corpus.bytes(Corpus.BULLETIN), "text/plain")
                 .multiPart("file", "bad.json", "[1, 2]".getBytes(StandardCharsets.UTF_8), "application/json")

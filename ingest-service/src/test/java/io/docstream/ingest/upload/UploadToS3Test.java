@@ -172,6 +172,26 @@ class UploadToS3Test {
     }
 
     @Test
+    void anIdempotencyKeyBelongsToTheClientThatSentIt() {
+        String key = UUID.randomUUID().toString();
+        String firstId = client().header("Idempotency-Key", key).contentType("text/plain")
+                .queryParam("filename", "mine.txt").body("one client's body\n").post("/documents")
+                .then().statusCode(201).extract().path("doc_id");
+        // Another API key choosing the same string gets its own upload, not the first client's receipt.
+        Api.clientWith(Api.OTHER_KEY).header("Idempotency-Key", key).contentType("text/plain")
+                .queryParam("filename", "theirs.txt").body("another client's body\n").post("/documents")
+                .then().statusCode(201)
+                .body("doc_id", org.hamcrest.Matchers.not(equalTo(firstId)))
+                .body("file_name", equalTo("theirs.txt"));
+        // ... and its own replay from then on.
+        Api.clientWith(Api.OTHER_KEY).header("Idempotency-Key", key).contentType("text/plain")
+                .queryParam("filename", "theirs again.txt").body("changed\n").post("/documents")
+                .then().statusCode(200)
+                .body("file_name", equalTo("theirs.txt"))
+                .body("duplicate", equalTo(true));
+    }
+
+    @Test
     void severalFilesInOneFormAreStoredTogether() {
         byte[] bulletin = Corpus.bytes(Corpus.BULLETIN);
         byte[] records = Corpus.bytes(Corpus.JSON_ARRAY);
