@@ -35,7 +35,7 @@ public class DeclaredSizeFilter {
         }
         int declared = request.getLength();
         String header = request.getHeaderString("Content-Length");
-        long length = header == null ? declared : parse(header);
+        long length = header == null ? declared : declaredLength(header);
         if (length > spooler.maxBytes()) {
             metrics.rejected(Rejection.TOO_LARGE.name());
             ErrorAnswers.closeAfterAnswer(http);
@@ -45,7 +45,8 @@ public class DeclaredSizeFilter {
         return Optional.empty();
     }
 
-    private static long parse(String header) {
+    /** A Content-Length header's value, or -1 when it is not a number. */
+    static long declaredLength(String header) {
         try {
             return Long.parseLong(header.strip());
         } catch (NumberFormatException e) {

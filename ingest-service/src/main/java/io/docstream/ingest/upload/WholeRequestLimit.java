@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -40,7 +41,7 @@ public class WholeRequestLimit {
 
     private void refuseOversized(RoutingContext http) {
         String declared = http.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared == null || declaredBytes(declared) <= maxBodyBytes) {
+        if (declared == null || DeclaredSizeFilter.declaredLength(declared) <= maxBodyBytes) {
             http.next();
             return;
         }
@@ -51,15 +52,6 @@ public class WholeRequestLimit {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ended -> http.request().connection().close());
-        response.end(io.vertx.core.buffer.Buffer.buffer(answer));
-    }
-
-    private static long declaredBytes(String header) {
-        try {
-            return Long.parseLong(header.strip());
-        } catch (NumberFormatException e) {
-            // A malformed length is the HTTP layer's to refuse; here it only means "no declared size".
-            return -1;
-        }
+        response.end(Buffer.buffer(answer));
     }
 }
