@@ -9,6 +9,7 @@ import io.docstream.ingest.LocalServers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,12 +161,10 @@ class UploadToS3Test {
     @Test
     void anIdempotencyKeyGetsTheFirstAnswerBack() {
         String key = UUID.randomUUID().toString();
-        String firstId = client().header("Idempotency-Key", key).contentType("text/plain")
-                .queryParam("filename", "first.txt").body("first body\n").post("/documents")
-                .then().statusCode(201).extract().path("doc_id");
-        client().header("Idempotency-Key", key).contentType("text/plain")
-                .queryParam("filename", "second.txt").body("a different body\n").post("/documents")
-                .then().statusCode(200)
+        String firstId = uploadWithKey(Api.KEY, key, "first.txt", "first body\n")
+                .statusCode(201).extract().path("doc_id");
+        uploadWithKey(Api.KEY, key, "second.txt", "a different body\n")
+                .statusCode(200)
                 .body("doc_id", equalTo(firstId))
                 .body("file_name", equalTo("first.txt"))
                 .body("duplicate", equalTo(true));
@@ -174,21 +173,23 @@ class UploadToS3Test {
     @Test
     void anIdempotencyKeyBelongsToTheClientThatSentIt() {
         String key = UUID.randomUUID().toString();
-        String firstId = client().header("Idempotency-Key", key).contentType("text/plain")
-                .queryParam("filename", "mine.txt").body("one client's body\n").post("/documents")
-                .then().statusCode(201).extract().path("doc_id");
+        String firstId = uploadWithKey(Api.KEY, key, "mine.txt", "one client's body\n")
+                .statusCode(201).extract().path("doc_id");
         // Another API key choosing the same string gets its own upload, not the first client's receipt.
-        Api.clientWith(Api.OTHER_KEY).header("Idempotency-Key", key).contentType("text/plain")
-                .queryParam("filename", "theirs.txt").body("another client's body\n").post("/documents")
-                .then().statusCode(201)
+        uploadWithKey(Api.OTHER_KEY, key, "theirs.txt", "another client's body\n")
+                .statusCode(201)
                 .body("doc_id", org.hamcrest.Matchers.not(equalTo(firstId)))
                 .body("file_name", equalTo("theirs.txt"));
         // ... and its own replay from then on.
-        Api.clientWith(Api.OTHER_KEY).header("Idempotency-Key", key).contentType("text/plain")
-                .queryParam("filename", "theirs again.txt").body("changed\n").post("/documents")
-                .then().statusCode(200)
+        uploadWithKey(Api.OTHER_KEY, key, "theirs again.txt", "changed\n")
+                .statusCode(200)
                 .body("file_name", equalTo("theirs.txt"))
                 .body("duplicate", equalTo(true));
+    }
+
+    private static ValidatableResponse uploadWithKey(String apiKey, String idempotencyKey, String fileName, String text) {
+        return Api.clientWith(apiKey).header("Idempotency-Key", idempotencyKey).contentType("text/plain")
+                .queryParam("filename", fileName).body(text).post("/documents").then();
     }
 
     @Test
