@@ -19,11 +19,13 @@ import org.apache.spark.sql.types.StructType;
 record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, ArrivalEvent event, String badEvent) {
 
     static final String DEDUP_KEY = "dedup_key";
+    static final String KAFKA_PARTITION = "kafka_partition";
+    static final String KAFKA_OFFSET = "kafka_offset";
 
     static final StructType SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField(DEDUP_KEY, DataTypes.StringType, false),
-            DataTypes.createStructField("kafka_partition", DataTypes.IntegerType, false),
-            DataTypes.createStructField("kafka_offset", DataTypes.LongType, false),
+            DataTypes.createStructField(KAFKA_PARTITION, DataTypes.IntegerType, false),
+            DataTypes.createStructField(KAFKA_OFFSET, DataTypes.LongType, false),
             DataTypes.createStructField("kafka_key", DataTypes.StringType, true),
             DataTypes.createStructField("doc_id", DataTypes.StringType, true),
             DataTypes.createStructField("file_name", DataTypes.StringType, true),
@@ -33,6 +35,11 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
             DataTypes.createStructField("sha256", DataTypes.StringType, true),
             DataTypes.createStructField("received_at", DataTypes.TimestampType, true),
             DataTypes.createStructField("bad_event", DataTypes.StringType, true)));
+
+    /** Positions in {@link #SCHEMA}: typed operators may hand rows over without their schema. */
+    static final int DEDUP_KEY_INDEX = SCHEMA.fieldIndex(DEDUP_KEY);
+    static final int KAFKA_PARTITION_INDEX = SCHEMA.fieldIndex(KAFKA_PARTITION);
+    static final int KAFKA_OFFSET_INDEX = SCHEMA.fieldIndex(KAFKA_OFFSET);
 
     /** A row of the Kafka source (key, value, partition, offset, headers) → a row of {@link #SCHEMA}. */
     static Row parseKafkaRecord(Row record) {
@@ -75,8 +82,8 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
     }
 
     static Announcement fromRow(Row row) {
-        int partition = row.<Integer>getAs("kafka_partition");
-        long offset = row.<Long>getAs("kafka_offset");
+        int partition = row.<Integer>getAs(KAFKA_PARTITION);
+        long offset = row.<Long>getAs(KAFKA_OFFSET);
         String kafkaKey = row.getAs("kafka_key");
         String badEvent = row.getAs("bad_event");
         if (badEvent != null) {

@@ -1,7 +1,6 @@
 package io.docstream.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -14,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.GroupStateTimeout;
+import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
@@ -61,14 +62,13 @@ public final class DocumentsStream {
         Dataset<Row> announcements = kafkaRecords.map(
                 (MapFunction<Row, Row>) Announcement::parseKafkaRecord, Encoders.row(Announcement.SCHEMA));
 
-        // A client retry re-announces a document. The window is processing time (the batch's timestamp,
-        // recorded in the checkpoint so a re-run batch sees the same one): no announcement is ever "late",
-        // so none is dropped by the watermark, as one keyed on Kafka timestamps could be for a lagging partition.
+        // A client retry re-announces a document: the first announcement of each doc_id within the window
+        // goes on, on processing time, so no announcement is ever "late" and dropped, as one keyed on
+        // Kafka timestamps could be for a lagging partition.
         Dataset<Row> firstAnnouncements = announcements
-                .withColumn("seen_at", current_timestamp())
-                .withWatermark("seen_at", settings.dedupWindow())
-                .dropDuplicatesWithinWatermark(Announcement.DEDUP_KEY)
-                .drop("seen_at");
+                .groupByKey((MapFunction<Row, String>) row -> row.getString(Announcement.DEDUP_KEY_INDEX), Encoders.STRING())
+                .flatMapGroupsWithState(new FirstAnnouncement(settings.dedupWindowMs()), OutputMode.Append(),
+                        Encoders.LONG(), Encoders.row(Announcement.SCHEMA), GroupStateTimeout.ProcessingTimeTimeout());
 
         SourceConfinement confinement = new SourceConfinement(settings.input());
         Dataset<Row> tableRows = firstAnnouncements
@@ -81,9 +81,9 @@ public final class DocumentsStream {
                         countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)).as("quarantined"));
 
         useRenameFreeCheckpointsOnS3(spark, settings);
-        // Every batch moves the processing-time watermark, and Spark would follow each with an empty batch
-        // only to evict expired doc_ids: a full checkpoint round on the store for nothing. Eviction then
-        // happens in the next batch that has data.
+        // With processing-time timeouts Spark would run an empty batch whenever a doc_id's window ends, only
+        // to evict it: a full checkpoint round on the store for nothing. Eviction happens in the next batch
+        // that has data.
         if (!spark.conf().contains(NO_DATA_BATCHES)) {
             spark.conf().set(NO_DATA_BATCHES, "false");
         }

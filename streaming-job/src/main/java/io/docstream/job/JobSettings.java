@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.catalyst.util.IntervalUtils;
+import org.apache.spark.unsafe.types.CalendarInterval;
 
 /**
  * What the job is told, from (strongest first) command-line arguments, Spark confs
@@ -117,11 +120,26 @@ public record JobSettings(
         return described;
     }
 
+    /** {@link #dedupWindow} in milliseconds (a month counts 31 days, as in Spark's watermarks). */
+    public long dedupWindowMs() {
+        CalendarInterval interval;
+        try {
+            interval = IntervalUtils.fromIntervalString(dedupWindow);
+        } catch (Exception e) { // Spark's parse errors are not all RuntimeExceptions
+            throw new IllegalArgumentException("dedupWindow '" + dedupWindow + "' is not an interval such as '1 hour': "
+                    + e.getMessage(), e);
+        }
+        return IntervalUtils.getDuration(interval, TimeUnit.MILLISECONDS, 31);
+    }
+
     public String documentsCheckpoint() {
         return checkpoint.replaceAll("/+$", "") + "/documents";
     }
 
     private void validate() {
+        if (dedupWindowMs() <= 0) {
+            throw new IllegalArgumentException("dedupWindow must be a positive interval: " + dedupWindow);
+        }
         if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1 || maxDocumentBytes < 0) {
             throw new IllegalArgumentException("readParallelism, statePartitions and maxOffsetsPerTrigger must be"
                     + " positive, maxDocumentBytes not negative: " + describe());

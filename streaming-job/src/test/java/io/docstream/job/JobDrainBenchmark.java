@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * [readParallelism=16] [statePartitions=2]
  * [store=s3|local]. With {@code local} the documents, table and checkpoints are plain folders: the same job
  * without the S3 server's cost, to tell the job's own limit from the store's. For S3 it also measures
- * how many GETs per second s3proxy alone serves to 16 concurrent readers: the ceiling for the job.
+ * how many GETs per second s3proxy and a bare SDK reader manage together, warmed: the ceiling for the job.
  */
 public final class JobDrainBenchmark {
 
@@ -205,7 +205,7 @@ public final class JobDrainBenchmark {
         return byGroup;
     }
 
-    /** Stores and announces the documents; returns what s3proxy alone serves (or nothing for a folder). */
+    /** Stores and announces the documents; returns the read ceiling of s3proxy (or nothing for a folder). */
     private static String storeAndAnnounce(KafkaBroker kafka, S3Server s3, String bucket, int documents, Path folder)
             throws Exception {
         List<Path> files = new ArrayList<>();
@@ -253,20 +253,43 @@ public final class JobDrainBenchmark {
                 pool.shutdown();
                 return "";
             }
-            long getStart = System.nanoTime();
+            String ceiling = readCeiling(client, pool, bucket, keys, s3.pid());
+            pool.shutdown();
+            return ceiling;
+        }
+    }
+
+    /**
+     * What s3proxy and a bare SDK reader (16 threads, no Spark, no Hadoop, no extraction) manage together on
+     * this machine: every stored object read once per round ({@code -Dbench.probeRounds}, default 4), so the
+     * last rounds run warm. With both CPU costs per GET it is the ceiling for any reader of one object per
+     * document here: 2 cores × 1,000 ms / (reader ms + s3proxy ms).
+     */
+    private static String readCeiling(S3Client client, ExecutorService pool, String bucket, List<String> keys, long s3Pid)
+            throws Exception {
+        StringBuilder report = new StringBuilder("s3proxy + bare SDK reader (16 threads), each round reads every object once:");
+        int rounds = Integer.getInteger("bench.probeRounds", 4);
+        long[] pids = {ProcessHandle.current().pid(), s3Pid};
+        for (int round = 1; round <= rounds; round++) {
+            long[] cpuBefore = ProcessCpu.millisEach(pids);
+            long start = System.nanoTime();
             List<Future<?>> gets = new ArrayList<>();
-            int sample = Math.min(keys.size(), 2000);
-            for (String key : keys.subList(0, sample)) {
+            for (String key : keys) {
                 gets.add(pool.submit(() -> client.getObjectAsBytes(b -> b.bucket(bucket).key(key))));
             }
             for (Future<?> get : gets) {
                 get.get();
             }
-            pool.shutdown();
-            double seconds = (System.nanoTime() - getStart) / 1e9;
-            return String.format(Locale.ROOT, "s3proxy alone: %d GETs by 16 concurrent SDK readers in %.1f s = %.0f GETs/s",
-                    sample, seconds, sample / seconds);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] cpuAfter = ProcessCpu.millisEach(pids);
+            double readerMs = (cpuAfter[0] - cpuBefore[0]) / (double) keys.size();
+            double s3proxyMs = (cpuAfter[1] - cpuBefore[1]) / (double) keys.size();
+            report.append(String.format(Locale.ROOT, "%n    round %d: %d GETs in %.1f s = %.0f GETs/s; CPU ms per GET: reader %.2f,"
+                            + " s3proxy %.2f; ceiling on %d cores %.0f GETs/s", round, keys.size(), seconds,
+                    keys.size() / seconds, readerMs, s3proxyMs, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / (readerMs + s3proxyMs)));
         }
+        return report.toString();
     }
 
     /** With -Dbench.stages=true: every stage's wall time, task count and summed task run/CPU/GC time. */

@@ -46,4 +46,16 @@ class JobSettingsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> JobSettings.resolve(List.of("--outptu=x"), new SparkConf(false), Map.of()));
     }
+
+    @Test
+    void theDedupWindowIsAnIntervalAndMustBePositive() {
+        assertEquals(3_600_000L, JobSettings.resolve(List.of(), new SparkConf(false), Map.of()).dedupWindowMs());
+        assertEquals(90 * 60_000L, JobSettings.resolve(List.of("--dedupWindow=90 minutes"), new SparkConf(false), Map.of())
+                .dedupWindowMs());
+        IllegalArgumentException notAnInterval = assertThrows(IllegalArgumentException.class,
+                () -> JobSettings.resolve(List.of("--dedupWindow=soon"), new SparkConf(false), Map.of()));
+        assertTrue(notAnInterval.getMessage().contains("dedupWindow 'soon'"), notAnInterval.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> JobSettings.resolve(List.of("--dedupWindow=0 seconds"), new SparkConf(false), Map.of()));
+    }
 }
