@@ -1,5 +1,6 @@
 package io.docstream.job;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,5 +22,22 @@ class DocumentReaderSettingsTest {
         Configuration conf = new Configuration();
         conf.set(DocumentReader.S3A_AUDIT_ENABLED, "true");
         assertTrue(DocumentReader.explicitlySet(conf, DocumentReader.S3A_AUDIT_ENABLED));
+    }
+
+    @Test
+    void documentReadsUseTheClassicStreamNoAuditAndNoPerRequestTimersUnlessSomeoneSetThem() {
+        Configuration defaults = DocumentReader.forDocumentReads(new Configuration());
+        assertEquals(DocumentReader.CLASSIC_STREAM, defaults.get(DocumentReader.S3A_INPUT_STREAM_TYPE));
+        assertEquals("false", defaults.get(DocumentReader.S3A_AUDIT_ENABLED));
+        assertEquals("0", defaults.get(DocumentReader.S3A_REQUEST_TIMEOUT));
+
+        Configuration chosen = new Configuration();
+        chosen.set(DocumentReader.S3A_INPUT_STREAM_TYPE, "prefetch");
+        chosen.set(DocumentReader.S3A_AUDIT_ENABLED, "true");
+        chosen.set(DocumentReader.S3A_REQUEST_TIMEOUT, "30s");
+        Configuration kept = DocumentReader.forDocumentReads(chosen);
+        assertEquals("prefetch", kept.get(DocumentReader.S3A_INPUT_STREAM_TYPE));
+        assertEquals("true", kept.get(DocumentReader.S3A_AUDIT_ENABLED));
+        assertEquals("30s", kept.get(DocumentReader.S3A_REQUEST_TIMEOUT));
     }
 }
