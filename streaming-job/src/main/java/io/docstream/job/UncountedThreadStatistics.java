@@ -8,7 +8,8 @@ import org.apache.hadoop.fs.statistics.IOStatisticsSnapshot;
 /**
  * The Hadoop IO-statistics context of the document-reader threads: it keeps nothing. A Hadoop stream
  * merges its counters, on close, into the context of the thread that opened it — a copy of some fifty
- * maps per document — and nobody reads the contexts of these short-lived threads. The file system's own statistics, and Spark's input metrics, are still kept.
+ * maps per document — and nobody reads the contexts of these short-lived threads. The file system's own
+ * statistics, and Spark's input metrics, are still kept.
  *
  * <p>It covers streams opened on the reader thread (local files, S3A's plain {@code open}). S3A's
  * {@code openFile} opens on S3A's own thread pool, so those streams merge into that pool thread's context.
