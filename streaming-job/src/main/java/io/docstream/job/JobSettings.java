@@ -17,11 +17,13 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  * ({@code DOCSTREAM_*}), and embedded defaults that need nothing: local folders under {@code .docstream/}.
  *
  * @param input           where documents may be read from (bucket + prefix or folder); every other URI is refused
- * @param output          the table's root: {@code kind=documents/} and {@code kind=quarantine/} below it
+ * @param output          the tables' root: the Delta tables {@code documents/} and {@code quarantine/} below it
  * @param checkpoint      the query's checkpoint root; keep it on the same store as the output
  * @param readParallelism object reads in flight per partition
  * @param dedupWindow     how long a doc_id is remembered to drop re-announcements
  * @param stateParallelism partitions of the de-duplication state (fixed once a checkpoint exists)
+ * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
+ * @param glue            where the job registers its tables at start, if anywhere
  */
 public record JobSettings(
         String kafkaBootstrap,
@@ -35,7 +37,30 @@ public record JobSettings(
         int readParallelism,
         String dedupWindow,
         int stateParallelism,
-        long maxDocumentBytes) {
+        long maxDocumentBytes,
+        String maintenanceInterval,
+        GlueTarget glue) {
+
+    /** Without a Glue registration at start. */
+    public JobSettings(String kafkaBootstrap, String topic, String startingOffsets, long maxOffsetsPerTrigger,
+                       String trigger, String input, String output, String checkpoint, int readParallelism,
+                       String dedupWindow, int stateParallelism, long maxDocumentBytes) {
+        this(kafkaBootstrap, topic, startingOffsets, maxOffsetsPerTrigger, trigger, input, output, checkpoint,
+                readParallelism, dedupWindow, stateParallelism, maxDocumentBytes, Key.MAINTENANCE_INTERVAL.defaultValue(),
+                GlueTarget.NONE);
+    }
+
+    /**
+     * The Glue Data Catalog database to register the tables in ({@code ""}: none), and the client's region
+     * and endpoint ({@code ""}: the SDK's defaults, i.e. AWS_REGION / the profile, and AWS's endpoint).
+     */
+    public record GlueTarget(String database, String region, String endpoint) {
+        public static final GlueTarget NONE = new GlueTarget("", "", "");
+
+        public boolean enabled() {
+            return !database.isBlank();
+        }
+    }
 
     /** One setting: its name after {@code spark.docstream.}, its environment variable, its default. */
     public enum Key {
@@ -50,7 +75,11 @@ public record JobSettings(
         READ_PARALLELISM("readParallelism", "16"),
         DEDUP_WINDOW("dedupWindow", "1 hour"),
         STATE_PARTITIONS("statePartitions", "4"),
-        MAX_DOCUMENT_BYTES("maxDocumentBytes", String.valueOf(50L * 1024 * 1024));
+        MAX_DOCUMENT_BYTES("maxDocumentBytes", String.valueOf(50L * 1024 * 1024)),
+        MAINTENANCE_INTERVAL("maintenanceInterval", "1 hour"),
+        GLUE_DATABASE("glue.database", ""),
+        GLUE_REGION("glue.region", ""),
+        GLUE_ENDPOINT("glue.endpoint", "");
 
         private final String name;
         private final String defaultValue;
@@ -97,7 +126,9 @@ public record JobSettings(
                 Integer.parseInt(value.apply(Key.READ_PARALLELISM)),
                 value.apply(Key.DEDUP_WINDOW),
                 Integer.parseInt(value.apply(Key.STATE_PARTITIONS)),
-                Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)));
+                Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)),
+                value.apply(Key.MAINTENANCE_INTERVAL),
+                new GlueTarget(value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
         settings.validate();
         return settings;
     }
@@ -117,16 +148,29 @@ public record JobSettings(
         described.put(Key.DEDUP_WINDOW.conf(), dedupWindow);
         described.put(Key.STATE_PARTITIONS.conf(), String.valueOf(stateParallelism));
         described.put(Key.MAX_DOCUMENT_BYTES.conf(), String.valueOf(maxDocumentBytes));
+        described.put(Key.MAINTENANCE_INTERVAL.conf(), maintenanceInterval);
+        described.put(Key.GLUE_DATABASE.conf(), glue.database());
+        described.put(Key.GLUE_REGION.conf(), glue.region());
+        described.put(Key.GLUE_ENDPOINT.conf(), glue.endpoint());
         return described;
     }
 
     /** {@link #dedupWindow} in milliseconds (a month counts 31 days, as in Spark's watermarks). */
     public long dedupWindowMs() {
+        return milliseconds("dedupWindow", dedupWindow);
+    }
+
+    /** {@link #maintenanceInterval} in milliseconds; 0 when maintenance is off. */
+    public long maintenanceIntervalMs() {
+        return maintenanceInterval.strip().equalsIgnoreCase("off") ? 0 : milliseconds("maintenanceInterval", maintenanceInterval);
+    }
+
+    private static long milliseconds(String name, String value) {
         CalendarInterval interval;
         try {
-            interval = IntervalUtils.fromIntervalString(dedupWindow);
+            interval = IntervalUtils.fromIntervalString(value);
         } catch (Exception e) { // Spark's parse errors are not all RuntimeExceptions
-            throw new IllegalArgumentException("dedupWindow '" + dedupWindow + "' is not an interval such as '1 hour': "
+            throw new IllegalArgumentException(name + " '" + value + "' is not an interval such as '1 hour': "
                     + e.getMessage(), e);
         }
         return IntervalUtils.getDuration(interval, TimeUnit.MILLISECONDS, 31);
@@ -139,6 +183,9 @@ public record JobSettings(
     private void validate() {
         if (dedupWindowMs() <= 0) {
             throw new IllegalArgumentException("dedupWindow must be a positive interval: " + dedupWindow);
+        }
+        if (maintenanceIntervalMs() < 0) {
+            throw new IllegalArgumentException("maintenanceInterval must be a positive interval or off: " + maintenanceInterval);
         }
         if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1 || maxDocumentBytes < 0) {
             throw new IllegalArgumentException("readParallelism, statePartitions and maxOffsetsPerTrigger must be"
