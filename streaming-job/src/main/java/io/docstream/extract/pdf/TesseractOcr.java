@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class TesseractOcr {
 
     static final int DPI = 300;
+    /** Half an inch of unbroken dark pixels: longer than any stroke of a letter, shorter than a heading's frame. */
+    private static final int MIN_RULE = DPI / 2;
     private static final float POINTS_PER_PIXEL = 72f / DPI;
     private static final String COMMAND = "tesseract";
     private static volatile Boolean installed;
@@ -62,7 +64,7 @@ final class TesseractOcr {
         List<TextLine> lines = new ArrayList<>();
         for (int page = 0; page < document.getNumberOfPages(); page++) {
             deadline.check();
-            BufferedImage image = renderer.renderImageWithDPI(page, DPI, ImageType.GRAY);
+            BufferedImage image = RuledLines.erase(renderer.renderImageWithDPI(page, DPI, ImageType.GRAY), MIN_RULE);
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(image, "png", png);
             lines.addAll(parseTsv(run(png.toByteArray(), deadline), page + 1));
