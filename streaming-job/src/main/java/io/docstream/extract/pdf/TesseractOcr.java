@@ -73,8 +73,12 @@ final class TesseractOcr {
     }
 
     private static String run(byte[] png, Deadline deadline) throws IOException {
-        Process process = new ProcessBuilder(COMMAND, "stdin", "stdout", "-l", "eng", "--psm", "3", "tsv")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder command = new ProcessBuilder(COMMAND, "stdin", "stdout", "-l", "eng", "--psm", "3", "tsv")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // One thread per page: the job already reads many documents at once, and Tesseract's OpenMP threads
+        // spin on a busy machine (bench/results/pdf-extraction.md).
+        command.environment().putIfAbsent("OMP_THREAD_LIMIT", "1");
+        Process process = command.start();
         CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         try (OutputStream in = process.getOutputStream()) {
             in.write(png);
