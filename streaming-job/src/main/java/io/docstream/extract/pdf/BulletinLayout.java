@@ -26,8 +26,12 @@ public final class BulletinLayout {
     private static final double SAME_LINE = 0.5;
     /** A wrapped line spans at least this share of the body's width. */
     private static final double MIN_WRAPPED_SHARE = 0.5;
-    /** A wrapped line may start this many line heights right of the line above (a hanging indent), no more. */
-    private static final double INDENT = 2.5;
+    /**
+     * A wrapped line may start this many line heights, or this share of the text width, right of the line above
+     * (a hanging indent: "10. Applicants ..." over "driver's license ..."), no more.
+     */
+    private static final double INDENT = 3;
+    private static final double INDENT_SHARE = 0.06;
     /** A line reaching this close to the right margin, in line heights, beyond the next word's width, was wrapped. */
     private static final double WRAP_SLACK = 1.2;
 
@@ -139,8 +143,8 @@ public final class BulletinLayout {
             }
             Arrays.sort(lefts);
             Arrays.sort(rights);
-            return new Body(lefts[(int) Math.floor(0.1 * (lefts.length - 1))],
-                    rights[(int) Math.floor(0.9 * (rights.length - 1))]);
+            return new Body(lefts[(int) Math.round(0.1 * (lefts.length - 1))],
+                    rights[(int) Math.round(0.9 * (rights.length - 1))]);
         }
 
         float width() {
@@ -163,7 +167,7 @@ public final class BulletinLayout {
         if (!firstOnPage && (step > PARAGRAPH_GAP * lineHeight || step < SAME_LINE * lineHeight)) {
             return false;
         }
-        if (line.left() > previous.left() + INDENT * lineHeight) {
+        if (line.left() > previous.left() + Math.max(INDENT * lineHeight, INDENT_SHARE * body.width())) {
             return false; // starts right of the line above: a column or a table cell, not the paragraph's next line
         }
         if (line.height() > 0 && previous.height() > 0

@@ -66,24 +66,40 @@ final class PositionedLines extends PDFTextStripper {
         }
         if (text == null) {
             text = new StringBuilder();
-            left = positions.get(0).getXDirAdj();
             baseline = positions.get(0).getYDirAdj();
+            left = Float.NaN;
+            right = Float.NaN;
             height = 0;
-            right = left;
             firstWord = true;
         } else {
             text.append(' ');
         }
         text.append(word);
+        float wordLeft = Float.NaN;
         for (TextPosition position : positions) {
             height = Math.max(height, typeSize(position));
-            if (!position.getUnicode().isBlank()) {
-                right = Math.max(right, position.getXDirAdj() + position.getWidthDirAdj());
+            float glyphRight = position.getXDirAdj() + position.getWidthDirAdj();
+            // Leading spaces (the bulletins indent with space glyphs) say nothing about where the text starts;
+            // PDFBox hands over runs with spaces inside, so the first word ends at the first space after it.
+            if (position.getUnicode().isBlank()) {
+                if (firstWord && !Float.isNaN(wordLeft)) {
+                    firstWord = false;
+                }
+                continue;
             }
+            if (Float.isNaN(left)) {
+                left = position.getXDirAdj();
+            }
+            if (firstWord) {
+                if (Float.isNaN(wordLeft)) {
+                    wordLeft = position.getXDirAdj();
+                }
+                firstWordWidth = glyphRight - wordLeft;
+            }
+            right = Float.isNaN(right) ? glyphRight : Math.max(right, glyphRight);
         }
-        if (firstWord && !word.isBlank()) {
-            firstWordWidth = right - left;
-            firstWord = false;
+        if (!Float.isNaN(wordLeft)) {
+            firstWord = false; // a word run that ended without a space
         }
     }
 
@@ -107,7 +123,7 @@ final class PositionedLines extends PDFTextStripper {
     }
 
     private void endLine() {
-        if (text != null && !text.toString().isBlank()) {
+        if (text != null && !Float.isNaN(left)) {
             lines.add(new TextLine(page, left, right, baseline, height, firstWordWidth, text.toString()));
         }
         text = null;
