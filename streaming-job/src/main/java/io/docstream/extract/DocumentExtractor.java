@@ -1,5 +1,8 @@
 package io.docstream.extract;
 
+import io.docstream.extract.pdf.PdfBulletinText;
+import io.docstream.extract.pdf.PdfSettings;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -17,16 +20,23 @@ public final class DocumentExtractor {
     private static final int LARGEST_READABLE = Integer.MAX_VALUE - 8;
 
     private final long maxBytes;
+    private final PdfSettings pdf;
 
     public DocumentExtractor() {
         this(DEFAULT_MAX_BYTES);
     }
 
+    /** PDF limits and OCR as the environment sets them ({@link PdfSettings#fromEnvironment()}). */
     public DocumentExtractor(long maxBytes) {
+        this(maxBytes, PdfSettings.fromEnvironment());
+    }
+
+    public DocumentExtractor(long maxBytes, PdfSettings pdf) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        this.pdf = pdf;
     }
 
     /**
@@ -53,7 +63,10 @@ public final class DocumentExtractor {
         }
         if (type == null) {
             return new Extraction.Quarantined(QuarantineReason.UNSUPPORTED_TYPE,
-                    "no document type for '" + fileName + "': expected a .txt bulletin or a .json record file");
+                    "no document type for '" + fileName + "': expected a .txt or .pdf bulletin or a .json record file");
+        }
+        if (type == DocType.BULLETIN_PDF) {
+            return pdfBulletin(fileName, bytes);
         }
         DecodedText decoded = TextDecoder.decode(bytes);
         Optional<Extraction.Quarantined> unreadable = DocumentContent.unreadable(bytes, decoded.text());
@@ -64,7 +77,31 @@ public final class DocumentExtractor {
             case BULLETIN -> new Extraction.Extracted(DocType.BULLETIN,
                     List.of(BulletinExtractor.extract(fileName, decoded)));
             case JSON_RECORD -> JsonRecordReader.read(fileName, decoded);
+            case BULLETIN_PDF -> throw new IllegalStateException("PDFs are read above");
         };
+    }
+
+    private Extraction pdfBulletin(String fileName, byte[] bytes) {
+        if (bytes.length == 0) {
+            return new Extraction.Quarantined(QuarantineReason.EMPTY, "the document has no bytes");
+        }
+        PdfBulletinText.Result result = PdfBulletinText.read(bytes, pdf);
+        if (result instanceof PdfBulletinText.Unreadable unreadable) {
+            return new Extraction.Quarantined(unreadable.reason(), unreadable.message());
+        }
+        PdfBulletinText.Text text = (PdfBulletinText.Text) result;
+        Optional<Extraction.Quarantined> empty = DocumentContent.unreadable(bytes, text.text());
+        if (empty.isPresent()) {
+            return new Extraction.Quarantined(QuarantineReason.NO_TEXT_LAYER,
+                    "the PDF's " + text.pages() + " page(s) hold no text");
+        }
+        List<ParseWarning> warnings = text.ocr() ? List.of(ParseWarning.TEXT_FROM_OCR) : List.of();
+        return new Extraction.Extracted(DocType.BULLETIN_PDF, List.of(BulletinExtractor.extract(fileName,
+                new DecodedText(text.text(), false), DocType.BULLETIN_PDF, warnings)));
+    }
+
+    public PdfSettings pdfSettings() {
+        return pdf;
     }
 
     public long maxBytes() {

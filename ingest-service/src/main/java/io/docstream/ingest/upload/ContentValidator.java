@@ -10,14 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Checks that the bytes are what their type promises, reading the spooled file as a stream: a bulletin
- * has no NUL bytes (that is binary data), a JSON record file is one object or a non-empty array of
- * objects. JSON errors carry the parser's line and column.
+ * has no NUL bytes (that is binary data), a PDF bulletin starts with %PDF-, a JSON record file is one
+ * object or a non-empty array of objects. JSON errors carry the parser's line and column.
  */
 @ApplicationScoped
 public class ContentValidator {
+
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonFactory json = JsonFactory.builder().build();
 
@@ -27,6 +31,7 @@ public class ContentValidator {
         }
         switch (type) {
             case BULLETIN -> requireText(content);
+            case BULLETIN_PDF -> requirePdf(content);
             case JSON_RECORD -> requireRecords(content);
         }
     }
@@ -34,6 +39,18 @@ public class ContentValidator {
     private static void requireText(SpooledContent content) {
         if (content.containsNul()) {
             throw new UploadRejected(Rejection.BINARY_TEXT, "the text contains NUL bytes: it is binary data, not a bulletin");
+        }
+    }
+
+    /**
+     * A PDF starts with its magic number; whether the rest parses is for the extractor to find out (it
+     * quarantines a truncated or broken PDF with its reason), as it is for the rules of a bulletin.
+     */
+    private static void requirePdf(SpooledContent content) {
+        byte[] head = content.head();
+        if (head.length < PDF_MAGIC.length || !Arrays.equals(head, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+            throw new UploadRejected(Rejection.NOT_PDF,
+                    "the upload is declared as a PDF but does not start with %PDF-: it is not a PDF");
         }
     }
 

@@ -12,7 +12,8 @@ public enum Rejection {
     UNSUPPORTED_MEDIA_TYPE(415),
     INVALID_JSON(422),
     NOT_JSON_RECORDS(422),
-    BINARY_TEXT(422);
+    BINARY_TEXT(422),
+    NOT_PDF(422);
 
     private final int status;
 
