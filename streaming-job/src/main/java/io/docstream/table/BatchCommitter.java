@@ -1,13 +1,6 @@
 package io.docstream.table;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
-import io.docstream.job.OutputTable;
 import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -16,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits one micro-batch to both Delta tables, exactly once. The batch is computed once (persisted: each
- * document is read and extracted once), then each table gets one append that carries Delta's idempotent
+ * document is read and extracted once), then each table with rows gets one append that carries Delta's idempotent
  * transaction id: {@code txnAppId} = this streaming query's id (kept in its checkpoint), {@code txnVersion}
  * = the batch id. A batch re-run after a crash finds its version already recorded in a table's log and
  * Delta skips that append, so neither table is committed twice; a table the crashed attempt did not reach
@@ -44,18 +37,15 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
         if (appId == null) {
             throw new IllegalStateException("no streaming query id on this thread: BatchCommitter runs only in foreachBatch");
         }
-        Dataset<Row> rows = batch.persist(StorageLevel.MEMORY_AND_DISK());
+        RowCounter counter = RowCounter.register(batch.sparkSession());
+        Dataset<Row> rows = batch.mapPartitions(counter, batch.encoder()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            BatchCounts counts = BatchCounts.of(rows.agg(
-                    countWhere(col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS)),
-                    countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)),
-                    countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE).or(col(OutputTable.RECORD_INDEX).equalTo(0))))
-                    .first());
-            // An empty table append would still be a commit (a log entry, a snapshot rebuild): skipped. Skipping is
-            // safe for exactly-once: a re-run of this batch reads the same offsets and makes the same rows.
-            if (counts.rows() > 0) {
-                append(DeltaTables.documentRows(rows), documentsPath, appId, batchId, DeltaTables.INGEST_DATE);
-            }
+            // The documents append computes the batch (and caches it, counting rows on the way). A batch without
+            // document rows (rare: every document in it was quarantined) records a commit of its transaction only.
+            append(DeltaTables.documentRows(rows), documentsPath, appId, batchId, DeltaTables.INGEST_DATE);
+            BatchCounts counts = counter.counts();
+            // Most batches quarantine nothing: no second job then. Skipping is safe for exactly-once: a re-run of
+            // this batch reads the same offsets and makes the same rows.
             if (counts.quarantined() > 0) {
                 append(DeltaTables.quarantineRows(rows), quarantinePath, appId, batchId, null);
             }
@@ -77,7 +67,4 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
         LOG.debug("batch {} appended to {} (txnAppId {})", batchId, path, appId);
     }
 
-    private static Column countWhere(Column condition) {
-        return sum(when(condition, lit(1L)).otherwise(lit(0L)));
-    }
 }

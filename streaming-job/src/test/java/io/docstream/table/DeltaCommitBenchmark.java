@@ -18,7 +18,21 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class DeltaCommitBenchmark {
 
+    private static final StageCounter STAGES = new StageCounter();
+
     private DeltaCommitBenchmark() {
+    }
+
+    /** Stages and tasks Spark ran: how much scheduling one commit needs. */
+    private static final class StageCounter extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.AtomicLong stages = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted completed) {
+            stages.incrementAndGet();
+            tasks.addAndGet(completed.stageInfo().numTasks());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,6 +52,7 @@ public final class DeltaCommitBenchmark {
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         DeltaTables.sessionDefaults().forEach(builder::config);
         SparkSession spark = builder.getOrCreate();
+        spark.sparkContext().addSparkListener(STAGES);
         Map<String, String> baseline = new LinkedHashMap<>();
         for (String key : List.of("spark.databricks.delta.snapshotPartitions", "spark.databricks.delta.stateReconstructionValidation.enabled",
                 "spark.databricks.delta.stats.collect", "spark.databricks.delta.writeChecksumFile.enabled",
@@ -46,9 +61,12 @@ public final class DeltaCommitBenchmark {
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // Warm-up: the JIT and Delta's first-use costs, in a table of its own.
-        run(spark, work.resolve("warmup").toUri().toString(), commits, os);
+        double[] warm = run(spark, work.resolve("warmup").toUri().toString(), commits, os);
+        System.out.printf("warm-up: wall p50 %.0f ms, CPU %.0f ms per commit, %.1f stages / %.1f tasks per commit%n",
+                warm[0], warm[2], warm[3], warm[4]);
         List<String> report = new ArrayList<>();
-        report.add(String.format("%-58s %12s %12s %12s", "variant (" + commits + " commits of 30 + 1 rows)", "wall p50 ms", "wall max ms", "CPU ms/commit"));
+        report.add(String.format("%-58s %12s %12s %14s %14s", "variant (" + commits + " commits of 30 + 1 rows)", "wall p50 ms",
+                "wall max ms", "CPU ms/commit", "stages/tasks"));
         int n = 0;
         for (var variant : variants.entrySet()) {
             baseline.forEach((k, v) -> {
@@ -60,7 +78,8 @@ public final class DeltaCommitBenchmark {
             });
             variant.getValue().forEach(spark.conf()::set);
             double[] result = run(spark, work.resolve("v" + n++).toUri().toString(), commits, os);
-            report.add(String.format("%-58s %12.0f %12.0f %12.0f", variant.getKey(), result[0], result[1], result[2]));
+            report.add(String.format("%-58s %12.0f %12.0f %14.0f %7.1f/%-6.1f", variant.getKey(), result[0], result[1], result[2],
+                    result[3], result[4]));
             System.out.println(report.get(report.size() - 1));
         }
         System.out.println("\nload average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
@@ -73,6 +92,8 @@ public final class DeltaCommitBenchmark {
                                 com.sun.management.OperatingSystemMXBean os) throws Exception {
         List<Long> walls = new ArrayList<>();
         long cpuBefore = os.getProcessCpuTime();
+        long stagesBefore = STAGES.stages.get();
+        long tasksBefore = STAGES.tasks.get();
         for (int batch = 0; batch < commits; batch++) {
             var rows = TestBatches.batch(spark, "b" + batch, 30, 1, Instant.now());
             long started = System.nanoTime();
@@ -81,6 +102,7 @@ public final class DeltaCommitBenchmark {
         }
         double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6 / commits;
         List<Long> sorted = walls.stream().sorted().toList();
-        return new double[] {sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), cpuMs};
+        return new double[] {sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), cpuMs,
+            (STAGES.stages.get() - stagesBefore) / (double) commits, (STAGES.tasks.get() - tasksBefore) / (double) commits};
     }
 }

@@ -42,6 +42,13 @@ class DeltaTablesTest {
         assertEquals("query-a", txn.get("appId").asText());
         assertEquals(1, txn.get("version").asLong());
 
+        // A batch with only quarantine entries: documents records the batch's transaction, and no file.
+        TestBatches.commit(spark, output, "query-a", 2, TestBatches.batch(spark, "b2", 0, 1, day));
+        assertEquals(3, documents.commits().size());
+        assertTrue(documents.commits().get(2).actions().stream().noneMatch(a -> a.has("add")), "no file for no rows");
+        assertEquals(2, quarantine.commits().size());
+        assertEquals(3, spark.read().format("delta").load(DeltaTables.quarantinePath(output)).count());
+
         // A new checkpoint is a new query id: its batch 0 is new data, not a repeat.
         TestBatches.commit(spark, output, "query-b", 0, TestBatches.batch(spark, "c0", 4, 0, day));
         assertEquals(12, spark.read().format("delta").load(DeltaTables.documentsPath(output)).count());
