@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.limits.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -7,26 +9,41 @@ import java.util.Optional;
 
 /**
  * Entry point of the extraction engine: bytes of one stored document in, rows or a quarantine reason out.
- * Pure Java, safe to share between threads, usable from Spark executors and the command line.
+ * Pure Java, safe to share between threads, usable from Spark executors and the command line. Held to the
+ * {@link DocumentLimits} the ingest service enforces at upload.
  */
 public final class DocumentExtractor {
 
-    public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = DocumentLimits.DEFAULTS.maxBytes();
 
     /** The largest array the JVM hands out; a cap above it still cannot be read into memory. */
     private static final int LARGEST_READABLE = Integer.MAX_VALUE - 8;
 
     private final long maxBytes;
+    private final int maxRecords;
+    private final ObjectMapper jsonParser;
 
     public DocumentExtractor() {
-        this(DEFAULT_MAX_BYTES);
+        this(DocumentLimits.DEFAULTS);
     }
 
+    /** The default limits but for the size cap. */
     public DocumentExtractor(long maxBytes) {
+        this(withMaxBytes(maxBytes));
+    }
+
+    public DocumentExtractor(DocumentLimits limits) {
+        this.maxBytes = limits.maxBytes();
+        this.maxRecords = limits.maxRecords();
+        this.jsonParser = JsonRecordReader.parserFor(limits);
+    }
+
+    private static DocumentLimits withMaxBytes(long maxBytes) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         }
-        this.maxBytes = maxBytes;
+        DocumentLimits d = DocumentLimits.DEFAULTS;
+        return new DocumentLimits(maxBytes, d.maxStringChars(), d.maxNestingDepth(), d.maxNumberChars(), d.maxRecords());
     }
 
     /**
@@ -63,7 +80,7 @@ public final class DocumentExtractor {
         return switch (type) {
             case BULLETIN -> new Extraction.Extracted(DocType.BULLETIN,
                     List.of(BulletinExtractor.extract(fileName, decoded)));
-            case JSON_RECORD -> JsonRecordReader.read(fileName, decoded);
+            case JSON_RECORD -> JsonRecordReader.read(fileName, decoded, jsonParser, maxRecords);
         };
     }
 

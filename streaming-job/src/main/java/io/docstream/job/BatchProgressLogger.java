@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per micro-batch, what an operator watches: events in, documents, rows written, quarantined,
- * throughput, batch duration, and how far behind the end of the topic the job is. The counts come from the
+ * throughput, batch duration, how far behind the end of the topic the job is, and — when the batch stalled on
+ * an outage — for how long and on what ({@link StallWatch}). The counts come from the
  * batch's observed metrics ({@link #METRICS}), which Spark computes exactly once per committed batch.
  */
 public final class BatchProgressLogger extends StreamingQueryListener {
@@ -32,7 +33,8 @@ public final class BatchProgressLogger extends StreamingQueryListener {
         if (progress.numInputRows() == 0 && !progress.observedMetrics().containsKey(METRICS)) {
             return; // idle trigger: nothing to report
         }
-        LOG.info(describe(progress));
+        String line = describe(progress);
+        LOG.info(StallWatch.takeLastStall().map(stall -> line + ", " + stall).orElse(line));
     }
 
     @Override

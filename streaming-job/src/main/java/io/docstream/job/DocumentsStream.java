@@ -45,8 +45,16 @@ public final class DocumentsStream {
         SparkSession spark = session(conf, settings);
         LOG.info("docstream job starting: {}", settings.describe());
         StreamingQuery query = start(spark, settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(query), "stop-documents-stream"));
-        query.awaitTermination();
+        // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
+        // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
+        org.apache.spark.util.ShutdownHookManager.addShutdownHook(
+                org.apache.spark.util.ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1, () -> {
+                    stopQuietly(query);
+                    return scala.runtime.BoxedUnit.UNIT;
+                });
+        try (StallWatch stalls = StallWatch.watch(query, settings, spark.sparkContext().hadoopConfiguration())) {
+            query.awaitTermination();
+        }
     }
 
     public static StreamingQuery start(SparkSession spark, JobSettings settings) throws TimeoutException {
@@ -73,7 +81,7 @@ public final class DocumentsStream {
         SourceConfinement confinement = new SourceConfinement(settings.input());
         Dataset<Row> tableRows = firstAnnouncements
                 .mapPartitions(new DocumentProcessor(confinement, spark.sparkContext().hadoopConfiguration(),
-                        settings.readParallelism(), settings.maxDocumentBytes()), Encoders.row(OutputTable.SCHEMA))
+                        settings.readParallelism(), settings.limits()), Encoders.row(OutputTable.SCHEMA))
                 .observe(BatchProgressLogger.METRICS,
                         countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)
                                 .or(col(OutputTable.RECORD_INDEX).equalTo(0))).as("documents"),

@@ -1,5 +1,6 @@
 package io.docstream.job;
 
+import io.docstream.limits.DocumentLimits;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  * @param readParallelism object reads in flight per partition
  * @param dedupWindow     how long a doc_id is remembered to drop re-announcements
  * @param stateParallelism partitions of the de-duplication state (fixed once a checkpoint exists)
+ * @param limits          what one document may be (size, JSON parser limits, records): the ingest service's
+ *                        limits, defaults from {@link DocumentLimits}; a batch holds at most
+ *                        {@code maxOffsetsPerTrigger × maxRecordsPerDocument} document rows
  */
 public record JobSettings(
         String kafkaBootstrap,
@@ -35,7 +39,7 @@ public record JobSettings(
         int readParallelism,
         String dedupWindow,
         int stateParallelism,
-        long maxDocumentBytes) {
+        DocumentLimits limits) {
 
     /** One setting: its name after {@code spark.docstream.}, its environment variable, its default. */
     public enum Key {
@@ -50,7 +54,11 @@ public record JobSettings(
         READ_PARALLELISM("readParallelism", "16"),
         DEDUP_WINDOW("dedupWindow", "1 hour"),
         STATE_PARTITIONS("statePartitions", "4"),
-        MAX_DOCUMENT_BYTES("maxDocumentBytes", String.valueOf(50L * 1024 * 1024));
+        MAX_DOCUMENT_BYTES("maxDocumentBytes", DocumentLimits.DEFAULT_MAX_BYTES),
+        MAX_RECORDS_PER_DOCUMENT("maxRecordsPerDocument", DocumentLimits.DEFAULT_MAX_RECORDS),
+        MAX_STRING_CHARS("maxStringChars", DocumentLimits.DEFAULT_MAX_STRING_CHARS),
+        MAX_NESTING_DEPTH("maxNestingDepth", DocumentLimits.DEFAULT_MAX_NESTING_DEPTH),
+        MAX_NUMBER_CHARS("maxNumberChars", DocumentLimits.DEFAULT_MAX_NUMBER_CHARS);
 
         private final String name;
         private final String defaultValue;
@@ -97,7 +105,11 @@ public record JobSettings(
                 Integer.parseInt(value.apply(Key.READ_PARALLELISM)),
                 value.apply(Key.DEDUP_WINDOW),
                 Integer.parseInt(value.apply(Key.STATE_PARTITIONS)),
-                Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)));
+                new DocumentLimits(Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)),
+                        Integer.parseInt(value.apply(Key.MAX_STRING_CHARS)),
+                        Integer.parseInt(value.apply(Key.MAX_NESTING_DEPTH)),
+                        Integer.parseInt(value.apply(Key.MAX_NUMBER_CHARS)),
+                        Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))));
         settings.validate();
         return settings;
     }
@@ -116,7 +128,12 @@ public record JobSettings(
         described.put(Key.READ_PARALLELISM.conf(), String.valueOf(readParallelism));
         described.put(Key.DEDUP_WINDOW.conf(), dedupWindow);
         described.put(Key.STATE_PARTITIONS.conf(), String.valueOf(stateParallelism));
-        described.put(Key.MAX_DOCUMENT_BYTES.conf(), String.valueOf(maxDocumentBytes));
+        described.put(Key.MAX_DOCUMENT_BYTES.conf(), String.valueOf(limits.maxBytes()));
+        described.put(Key.MAX_RECORDS_PER_DOCUMENT.conf(), String.valueOf(limits.maxRecords()));
+        described.put(Key.MAX_STRING_CHARS.conf(), String.valueOf(limits.maxStringChars()));
+        described.put(Key.MAX_NESTING_DEPTH.conf(), String.valueOf(limits.maxNestingDepth()));
+        described.put(Key.MAX_NUMBER_CHARS.conf(), String.valueOf(limits.maxNumberChars()));
+        described.put("document rows per batch, at most", String.valueOf(maxOffsetsPerTrigger * limits.maxRecords()));
         return described;
     }
 
@@ -132,6 +149,11 @@ public record JobSettings(
         return IntervalUtils.getDuration(interval, TimeUnit.MILLISECONDS, 31);
     }
 
+    /** The largest document read, in bytes. */
+    public long maxDocumentBytes() {
+        return limits.maxBytes();
+    }
+
     public String documentsCheckpoint() {
         return checkpoint.replaceAll("/+$", "") + "/documents";
     }
@@ -140,9 +162,9 @@ public record JobSettings(
         if (dedupWindowMs() <= 0) {
             throw new IllegalArgumentException("dedupWindow must be a positive interval: " + dedupWindow);
         }
-        if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1 || maxDocumentBytes < 0) {
+        if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1) {
             throw new IllegalArgumentException("readParallelism, statePartitions and maxOffsetsPerTrigger must be"
-                    + " positive, maxDocumentBytes not negative: " + describe());
+                    + " positive: " + describe());
         }
     }
 
