@@ -7,7 +7,8 @@ package io.docstream.limits;
  * what slips past them (a document announced by someone else, or limits changed on one side only).
  *
  * <p>The defaults are the one definition; each side can override them by configuration, and the deployment
- * sets both sides from the same values (docs/ingest-service.md, "Limits").
+ * sets both sides from the same values (docs/ingest-service.md, "Limits shared with the job"). Serializable: the
+ * job ships it to its executors.
  *
  * @param maxBytes        largest document, in bytes
  * @param maxStringChars  longest JSON string (a value or a field name), in characters
@@ -15,7 +16,8 @@ package io.docstream.limits;
  * @param maxNumberChars  longest JSON number, in characters
  * @param maxRecords      most records (rows) one JSON document may hold
  */
-public record DocumentLimits(long maxBytes, int maxStringChars, int maxNestingDepth, int maxNumberChars, int maxRecords) {
+public record DocumentLimits(long maxBytes, int maxStringChars, int maxNestingDepth, int maxNumberChars, int maxRecords)
+        implements java.io.Serializable {
 
     public static final String DEFAULT_MAX_BYTES = "52428800";
     /** Jackson's own default (StreamReadConstraints), made explicit so that both sides agree whatever their version. */

@@ -52,7 +52,8 @@ public final class DocumentsStream {
                     stopQuietly(query);
                     return scala.runtime.BoxedUnit.UNIT;
                 });
-        try (StallWatch stalls = StallWatch.watch(query, settings, spark.sparkContext().hadoopConfiguration())) {
+        try (StallWatch stalls = StallWatch.watch(query, settings, KafkaClientOptions.from(conf),
+                spark.sparkContext().hadoopConfiguration())) {
             query.awaitTermination();
         }
     }
@@ -65,6 +66,7 @@ public final class DocumentsStream {
                 .option("startingOffsets", settings.startingOffsets())
                 .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
                 .option("includeHeaders", "true")
+                .options(KafkaClientOptions.asSourceOptions(spark.sparkContext().getConf()))
                 .load();
 
         Dataset<Row> announcements = kafkaRecords.map(

@@ -43,6 +43,7 @@ final class StallWatch implements AutoCloseable {
     private final StreamingQuery query;
     private final Duration threshold;
     private final String kafkaBootstrap;
+    private final Map<String, String> kafkaClientSettings;
     private final Path output;
     private final Configuration hadoopConf;
     private final Clock clock;
@@ -53,8 +54,10 @@ final class StallWatch implements AutoCloseable {
     private Instant batchSeenAt;
     private Instant lastWarnAt;
 
-    private StallWatch(StreamingQuery query, JobSettings settings, Configuration hadoopConf, Clock clock) {
+    private StallWatch(StreamingQuery query, JobSettings settings, Map<String, String> kafkaClientSettings,
+                       Configuration hadoopConf, Clock clock) {
         this.query = query;
+        this.kafkaClientSettings = kafkaClientSettings;
         this.threshold = stallThreshold(settings);
         this.kafkaBootstrap = settings.kafkaBootstrap();
         this.output = new Path(settings.output());
@@ -63,8 +66,9 @@ final class StallWatch implements AutoCloseable {
     }
 
     /** Watches {@code query} until it ends or the watch is closed. */
-    static StallWatch watch(StreamingQuery query, JobSettings settings, Configuration hadoopConf) {
-        StallWatch watch = new StallWatch(query, settings, hadoopConf, Clock.systemUTC());
+    static StallWatch watch(StreamingQuery query, JobSettings settings, Map<String, String> kafkaClientSettings,
+                            Configuration hadoopConf) {
+        StallWatch watch = new StallWatch(query, settings, kafkaClientSettings, hadoopConf, Clock.systemUTC());
         watch.ticker.scheduleWithFixedDelay(watch::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return watch;
     }
@@ -127,10 +131,12 @@ final class StallWatch implements AutoCloseable {
         return probe(() -> {
             if (admin == null) {
                 int timeoutMs = Math.toIntExact(PROBE_TIMEOUT.toMillis());
-                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
-                        AdminClientConfig.CLIENT_ID_CONFIG, "docstream-stall-watch",
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs));
+                Map<String, Object> config = new java.util.HashMap<>(kafkaClientSettings);
+                config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+                config.put(AdminClientConfig.CLIENT_ID_CONFIG, "docstream-stall-watch");
+                config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+                config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+                admin = Admin.create(config);
             }
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
                     .nodes().get().size();
