@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Says, while it lasts, that a micro-batch is stuck and on what: every {@link #CHECK_EVERY} it looks at the
- * query, and a trigger running for longer than the stall threshold is logged (WARN) with what Spark is doing
+ * query, and a trigger running for longer than the stall threshold (three triggers, at least 10 s) is logged
+ * (WARN), again every threshold while it lasts, with what Spark is doing
  * and what a probe of each dependency finds — Kafka (describeCluster) and the table's store (a metadata
  * call on the output folder), each bounded by {@link #PROBE_TIMEOUT}. Spark itself only reports a batch once
  * it ends, so an outage of S3 or Kafka was silent until then. The last stall also goes into the next progress
@@ -73,7 +74,7 @@ final class StallWatch implements AutoCloseable {
         return watch;
     }
 
-    /** Three triggers, and never less than 15 s: a batch that takes longer is stuck, not merely big. */
+    /** Three triggers, and never less than 10 s: a batch that takes longer is stuck, not merely big. */
     static Duration stallThreshold(JobSettings settings) {
         long triggerMs;
         try {
@@ -82,7 +83,7 @@ final class StallWatch implements AutoCloseable {
         } catch (Exception e) {
             triggerMs = 5_000;
         }
-        return Duration.ofMillis(Math.max(15_000, 3 * triggerMs));
+        return Duration.ofMillis(Math.max(10_000, 3 * triggerMs));
     }
 
     /** The stall seen during the batch that just ended, once: the progress line takes it. */
@@ -117,8 +118,10 @@ final class StallWatch implements AutoCloseable {
                 return;
             }
             lastWarnAt = now;
-            String kafka = probeKafka();
+            // Both at once, so that the answer comes within one probe timeout while the outage lasts.
+            CompletableFuture<String> kafkaProbe = CompletableFuture.supplyAsync(this::probeKafka, prober);
             String store = probeStore();
+            String kafka = kafkaProbe.join();
             lastStall = "stalled " + running.toSeconds() + " s (Kafka: " + kafka + "; store: " + store + ")";
             LOG.warn("query {} stalled: no batch has completed for {} s (Spark: {}); Kafka: {}; store: {}",
                     query.name(), running.toSeconds(), query.status().message(), kafka, store);

@@ -185,14 +185,15 @@ class FaultSuiteTest {
         long duplicated = perDoc.values().stream().filter(n -> n > 1).count();
         long unknown = perDoc.keySet().stream().filter(id -> !accepted.containsKey(id)).count();
         long quarantined = table().where("kind = 'quarantine'").count();
-        boolean stallLogged = jobLogsContain("stalled");
+        // While s3proxy hung or was down and while the broker was down, the job said so, naming the cause.
+        boolean stallLogged = jobLogsContain("store: DOWN") && jobLogsContain("Kafka: DOWN");
         // The last start was stopped by SIGTERM: its shutdown must not race Spark's own.
         boolean cleanStop = !jobLogsContain("Cannot call methods on a stopped SparkContext");
 
         report.add(0, String.format("| accepted uploads | %d |%n| rows in the table | %d |%n| lost | %d |%n"
                         + "| duplicated | %d |%n| in the table, never accepted | %d |%n| quarantined | %d |%n"
                         + "| 503/connection retries by clients | %d |%n| unexpected answers | %d |%n"
-                        + "| job stall logged with its cause | %s |%n| SIGTERM without a stopped-SparkContext error | %s |%n"
+                        + "| job stalls logged with their cause (store DOWN, Kafka DOWN) | %s |%n| SIGTERM without a stopped-SparkContext error | %s |%n"
                         + "| job starts (1 + the suite's 2 kills) | %d |",
                 expected, rows, lost, duplicated, unknown, quarantined, retried.get(), unexpected.get(),
                 stallLogged ? "yes" : "no", cleanStop ? "yes" : "no", jobStarts));
