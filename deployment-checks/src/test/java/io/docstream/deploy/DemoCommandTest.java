@@ -56,6 +56,18 @@ class DemoCommandTest {
         }
         assertTrue(printed.contains("avg_salary_start"), "the example queries ran:\n" + printed);
 
+        // The tables are Delta: the add actions of documents' _delta_log hold exactly the rows Spark reads.
+        Matcher logRows = Pattern.compile("Delta table documents: version \\d+, (\\d+) rows in \\d+ files").matcher(printed);
+        assertTrue(logRows.find(), "the demo prints the documents table's version:\n" + printed);
+        Matcher queried = Pattern.compile("> SELECT file_name, position[^\\n]*\\n(?:[|+][^\\n]*\\n)*\\((\\d+) rows?\\)")
+                .matcher(printed);
+        assertTrue(queried.find(), "the documents listing ends with its row count:\n" + printed);
+        assertEquals(queried.group(1), logRows.group(1), "rows in the log's add actions vs rows Spark reads");
+        assertTrue(Long.parseLong(logRows.group(1)) >= samples.size(), "a row for every sample at least");
+        Path log = scratch.resolve("state/s3/buckets/docstream/tables/documents/_delta_log");
+        assertTrue(Files.isDirectory(log), "documents is a Delta table: " + log);
+        assertTrue(printed.contains("TBLPROPERTIES ('table_type' = 'DELTA')"), "the Athena DDL is printed:\n" + printed);
+
         Matcher started = STARTED.matcher(printed);
         int processes = 0;
         while (started.find()) {

@@ -106,6 +106,7 @@ public final class Demo {
                 System.out.println(resultTable(queries.run(sql)));
             }
         }
+        printTables(settings);
         Map<String, Long> memory = stack.residentMemoryMiB();
         System.out.printf("memory of the running pipeline: %d MiB resident in all (%s)%n",
                 memory.values().stream().mapToLong(Long::longValue).sum(),
@@ -134,7 +135,7 @@ public final class Demo {
         boolean firstRowSeen = false;
         while (System.nanoTime() < deadline) {
             stack.requireServicesRunning();
-            if (!firstRowSeen && hasCommittedBatch(settings.tableFolderOnDisk())) {
+            if (!firstRowSeen && new DeltaTablesOnDisk(settings.tableFolderOnDisk()).anyCommitted()) {
                 firstRowSeen = true;
                 System.out.printf("first rows committed to the table %.1f s after the command started%n", seconds(startNanos));
             }
@@ -157,16 +158,27 @@ public final class Demo {
         return false;
     }
 
-    private static boolean hasCommittedBatch(Path tables) {
-        if (!Files.isDirectory(tables)) {
-            return false;
+    /** Each table's version, and the DDL that makes it an Athena table (no crawler: the log has the schema). */
+    private static void printTables(PipelineSettings settings) {
+        DeltaTablesOnDisk tables = new DeltaTablesOnDisk(settings.tableFolderOnDisk());
+        System.out.println();
+        for (String table : DeltaTablesOnDisk.TABLES) {
+            var version = tables.latestVersion(table);
+            if (version.isPresent()) {
+                DeltaTablesOnDisk.Snapshot snapshot = tables.snapshot(table);
+                System.out.printf("Delta table %s: version %d, %d rows in %d files (from its _delta_log) at %s/%s%n", table,
+                        version.getAsLong(), snapshot.rows(), snapshot.files(), settings.outputLocation(), table);
+            } else {
+                System.out.printf("Delta table %s: not created yet (no batch had a row for it) at %s/%s%n", table,
+                        settings.outputLocation(), table);
+            }
         }
-        try (Stream<Path> files = Files.walk(tables)) {
-            return files.anyMatch(file -> file.getParent() != null
-                    && file.getParent().getFileName().toString().equals("_spark_metadata")
-                    && file.getFileName().toString().matches("\\d+(\\.compact)?"));
-        } catch (IOException e) {
-            return false;
+        System.out.println("\nAthena (after `bin/docstream catalog`, or by hand; Athena takes s3:// locations):");
+        for (String table : DeltaTablesOnDisk.TABLES) {
+            String location = settings.store() == DemoOptions.Store.S3
+                    ? settings.outputLocation().replaceFirst("^s3a://", "s3://") + "/" + table + "/"
+                    : "s3://<your-bucket>/tables/" + table + "/";
+            System.out.println(DeltaTablesOnDisk.athenaDdl("docstream", table, location));
         }
     }
 

@@ -1,10 +1,9 @@
 package io.docstream.job;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
+import io.docstream.table.BatchCommitter;
+import io.docstream.table.DeltaTables;
+import io.docstream.table.MaintenanceSchedule;
+import io.docstream.table.TableRegistration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The streaming job: document-arrivals (Kafka) → parse announcements → drop re-announcements → read and
- * extract each document on the executors → one exactly-once Parquet table (documents + quarantine).
+ * extract each document on the executors → two Delta Lake tables, documents and quarantine, committed
+ * exactly once per micro-batch ({@link BatchCommitter}).
  * Runs embedded ({@code bin/docstream job}, {@code local[*]} unless a master is given) or via spark-submit.
  */
 public final class DocumentsStream {
@@ -44,6 +44,9 @@ public final class DocumentsStream {
         JobSettings settings = JobSettings.resolve(List.of(args), conf, System.getenv());
         SparkSession spark = session(conf, settings);
         LOG.info("docstream job starting: {}", settings.describe());
+        if (settings.glue().enabled()) {
+            new TableRegistration(spark).registerBoth(settings, System.out);
+        }
         StreamingQuery query = start(spark, settings);
         // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
         // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
@@ -52,8 +55,10 @@ public final class DocumentsStream {
                     stopQuietly(query);
                     return scala.runtime.BoxedUnit.UNIT;
                 });
+        long maintenanceMs = settings.maintenanceIntervalMs();
         try (StallWatch stalls = StallWatch.watch(query, settings, KafkaClientOptions.from(conf),
-                spark.sparkContext().hadoopConfiguration())) {
+                spark.sparkContext().hadoopConfiguration());
+             MaintenanceSchedule maintenance = maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
             query.awaitTermination();
         }
     }
@@ -83,12 +88,7 @@ public final class DocumentsStream {
         SourceConfinement confinement = new SourceConfinement(settings.input());
         Dataset<Row> tableRows = firstAnnouncements
                 .mapPartitions(new DocumentProcessor(confinement, spark.sparkContext().hadoopConfiguration(),
-                        settings.readParallelism(), settings.limits()), Encoders.row(OutputTable.SCHEMA))
-                .observe(BatchProgressLogger.METRICS,
-                        countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)
-                                .or(col(OutputTable.RECORD_INDEX).equalTo(0))).as("documents"),
-                        countWhere(col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS)).as("rows"),
-                        countWhere(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)).as("quarantined"));
+                        settings.readParallelism(), settings.limits()), Encoders.row(OutputTable.SCHEMA));
 
         useRenameFreeCheckpointsOnS3(spark, settings);
         // With processing-time timeouts Spark would run an empty batch whenever a doc_id's window ends, only
@@ -102,10 +102,7 @@ public final class DocumentsStream {
         }
         return tableRows.writeStream()
                 .queryName("documents")
-                .format("parquet")
-                .option("compression", "snappy")
-                .partitionBy(OutputTable.KIND)
-                .option("path", settings.output())
+                .foreachBatch(new BatchCommitter(settings.output()))
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .outputMode("append")
                 .trigger(Trigger.ProcessingTime(settings.trigger()))
@@ -115,12 +112,13 @@ public final class DocumentsStream {
     /**
      * The session: the given master (spark-submit, {@code -Dspark.master}) or {@code local[*]}; a few
      * partitions for the de-duplication state rather than Spark's 200 (each is a state store written
-     * every batch); the rename-free checkpoint manager when checkpoints live on S3.
+     * every batch); Delta's extension and catalog ({@link DeltaTables#configure}).
      */
     public static SparkSession session(SparkConf conf, JobSettings settings) {
         conf.setIfMissing("spark.master", "local[*]");
         conf.setIfMissing("spark.app.name", "docstream-documents-stream");
         conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(settings.stateParallelism()));
+        DeltaTables.configure(conf);
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
@@ -139,10 +137,6 @@ public final class DocumentsStream {
         } else if (!onS3 && ABORTABLE_CHECKPOINT_MANAGER.equals(current)) {
             spark.conf().unset(key); // set for an earlier S3 query of this session: local files cannot abort
         }
-    }
-
-    private static org.apache.spark.sql.Column countWhere(org.apache.spark.sql.Column condition) {
-        return sum(when(condition, lit(1L)).otherwise(lit(0L)));
     }
 
     private static boolean isOnClasspath(String className) {

@@ -18,7 +18,7 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  * ({@code DOCSTREAM_*}), and embedded defaults that need nothing: local folders under {@code .docstream/}.
  *
  * @param input           where documents may be read from (bucket + prefix or folder); every other URI is refused
- * @param output          the table's root: {@code kind=documents/} and {@code kind=quarantine/} below it
+ * @param output          the tables' root: the Delta tables {@code documents/} and {@code quarantine/} below it
  * @param checkpoint      the query's checkpoint root; keep it on the same store as the output
  * @param readParallelism object reads in flight per partition
  * @param dedupWindow     how long a doc_id is remembered to drop re-announcements
@@ -26,6 +26,8 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  * @param limits          what one document may be (size, JSON parser limits, records): the ingest service's
  *                        limits, defaults from {@link DocumentLimits}; a batch holds at most
  *                        {@code maxOffsetsPerTrigger × maxRecordsPerDocument} document rows
+ * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
+ * @param glue            where the job registers its tables at start, if anywhere
  */
 public record JobSettings(
         String kafkaBootstrap,
@@ -39,7 +41,30 @@ public record JobSettings(
         int readParallelism,
         String dedupWindow,
         int stateParallelism,
-        DocumentLimits limits) {
+        DocumentLimits limits,
+        String maintenanceInterval,
+        GlueTarget glue) {
+
+    /** Without a Glue registration at start. */
+    public JobSettings(String kafkaBootstrap, String topic, String startingOffsets, long maxOffsetsPerTrigger,
+                       String trigger, String input, String output, String checkpoint, int readParallelism,
+                       String dedupWindow, int stateParallelism, DocumentLimits limits) {
+        this(kafkaBootstrap, topic, startingOffsets, maxOffsetsPerTrigger, trigger, input, output, checkpoint,
+                readParallelism, dedupWindow, stateParallelism, limits, Key.MAINTENANCE_INTERVAL.defaultValue(),
+                GlueTarget.NONE);
+    }
+
+    /**
+     * The Glue Data Catalog database to register the tables in ({@code ""}: none), and the client's region
+     * and endpoint ({@code ""}: the SDK's defaults, i.e. AWS_REGION / the profile, and AWS's endpoint).
+     */
+    public record GlueTarget(String database, String region, String endpoint) {
+        public static final GlueTarget NONE = new GlueTarget("", "", "");
+
+        public boolean enabled() {
+            return !database.isBlank();
+        }
+    }
 
     /** One setting: its name after {@code spark.docstream.}, its environment variable, its default. */
     public enum Key {
@@ -58,7 +83,11 @@ public record JobSettings(
         MAX_RECORDS_PER_DOCUMENT("maxRecordsPerDocument", DocumentLimits.DEFAULT_MAX_RECORDS),
         MAX_STRING_CHARS("maxStringChars", DocumentLimits.DEFAULT_MAX_STRING_CHARS),
         MAX_NESTING_DEPTH("maxNestingDepth", DocumentLimits.DEFAULT_MAX_NESTING_DEPTH),
-        MAX_NUMBER_CHARS("maxNumberChars", DocumentLimits.DEFAULT_MAX_NUMBER_CHARS);
+        MAX_NUMBER_CHARS("maxNumberChars", DocumentLimits.DEFAULT_MAX_NUMBER_CHARS),
+        MAINTENANCE_INTERVAL("maintenanceInterval", "1 hour"),
+        GLUE_DATABASE("glue.database", ""),
+        GLUE_REGION("glue.region", ""),
+        GLUE_ENDPOINT("glue.endpoint", "");
 
         private final String name;
         private final String defaultValue;
@@ -109,7 +138,9 @@ public record JobSettings(
                         Integer.parseInt(value.apply(Key.MAX_STRING_CHARS)),
                         Integer.parseInt(value.apply(Key.MAX_NESTING_DEPTH)),
                         Integer.parseInt(value.apply(Key.MAX_NUMBER_CHARS)),
-                        Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))));
+                        Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))),
+                value.apply(Key.MAINTENANCE_INTERVAL),
+                new GlueTarget(value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
         settings.validate();
         return settings;
     }
@@ -134,16 +165,29 @@ public record JobSettings(
         described.put(Key.MAX_NESTING_DEPTH.conf(), String.valueOf(limits.maxNestingDepth()));
         described.put(Key.MAX_NUMBER_CHARS.conf(), String.valueOf(limits.maxNumberChars()));
         described.put("document rows per batch, at most", String.valueOf(maxOffsetsPerTrigger * limits.maxRecords()));
+        described.put(Key.MAINTENANCE_INTERVAL.conf(), maintenanceInterval);
+        described.put(Key.GLUE_DATABASE.conf(), glue.database());
+        described.put(Key.GLUE_REGION.conf(), glue.region());
+        described.put(Key.GLUE_ENDPOINT.conf(), glue.endpoint());
         return described;
     }
 
     /** {@link #dedupWindow} in milliseconds (a month counts 31 days, as in Spark's watermarks). */
     public long dedupWindowMs() {
+        return milliseconds("dedupWindow", dedupWindow);
+    }
+
+    /** {@link #maintenanceInterval} in milliseconds; 0 when maintenance is off. */
+    public long maintenanceIntervalMs() {
+        return maintenanceInterval.strip().equalsIgnoreCase("off") ? 0 : milliseconds("maintenanceInterval", maintenanceInterval);
+    }
+
+    private static long milliseconds(String name, String value) {
         CalendarInterval interval;
         try {
-            interval = IntervalUtils.fromIntervalString(dedupWindow);
+            interval = IntervalUtils.fromIntervalString(value);
         } catch (Exception e) { // Spark's parse errors are not all RuntimeExceptions
-            throw new IllegalArgumentException("dedupWindow '" + dedupWindow + "' is not an interval such as '1 hour': "
+            throw new IllegalArgumentException(name + " '" + value + "' is not an interval such as '1 hour': "
                     + e.getMessage(), e);
         }
         return IntervalUtils.getDuration(interval, TimeUnit.MILLISECONDS, 31);
@@ -161,6 +205,9 @@ public record JobSettings(
     private void validate() {
         if (dedupWindowMs() <= 0) {
             throw new IllegalArgumentException("dedupWindow must be a positive interval: " + dedupWindow);
+        }
+        if (maintenanceIntervalMs() < 0) {
+            throw new IllegalArgumentException("maintenanceInterval must be a positive interval or off: " + maintenanceInterval);
         }
         if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1) {
             throw new IllegalArgumentException("readParallelism, statePartitions and maxOffsetsPerTrigger must be"

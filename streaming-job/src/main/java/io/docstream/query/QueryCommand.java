@@ -1,6 +1,7 @@
 package io.docstream.query;
 
 import io.docstream.job.JobSettings;
+import io.docstream.table.DeltaTables;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -8,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bin/docstream query "SQL"}: Spark SQL over the views {@code documents} and {@code quarantine} of the
- * table at {@code spark.docstream.output} (or DOCSTREAM_OUTPUT, default {@code .docstream/tables}); prints
+ * {@code bin/docstream query "SQL"}: Spark SQL over the Delta tables {@code documents} and {@code quarantine}
+ * (time travel: {@code FROM documents VERSION AS OF 3}) under {@code spark.docstream.output} (or DOCSTREAM_OUTPUT, default {@code .docstream/tables}); prints
  * the result as a table. At most {@code spark.docstream.query.maxRows} rows (default 1000) are shown.
  */
 public final class QueryCommand {
@@ -29,6 +30,7 @@ public final class QueryCommand {
         conf.setIfMissing("spark.app.name", "docstream-query");
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.sql.shuffle.partitions", "2");
+        DeltaTables.configure(conf);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             System.out.print(run(spark, settings.output(), args[0], maxRows));

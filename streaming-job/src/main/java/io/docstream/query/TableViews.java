@@ -1,38 +1,45 @@
 package io.docstream.query;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.docstream.job.OutputTable;
-import org.apache.spark.sql.Column;
+import io.docstream.table.DeltaTables;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The job's table as users query it: temp views {@code documents} and {@code quarantine}. Reading the
- * table's root makes Spark list files from its {@code _spark_metadata} log, so files of batches that never
- * committed (a crash mid-batch leaves some) are not read.
+ * The job's tables as users query them: {@code documents} and {@code quarantine}, each the Delta table under
+ * the output root, registered in the session's catalog so that {@code VERSION AS OF} and
+ * {@code TIMESTAMP AS OF} work. A Delta reader lists the files of the table's log, so files of batches that
+ * never committed (a crash mid-batch leaves some) are not read.
  */
 public final class TableViews {
 
     private TableViews() {
     }
 
+    /**
+     * Registers both tables. A table the job has not created yet (no batch had a quarantined document, say)
+     * is an empty view with the table's columns, so that queries over both run from the first batch on.
+     */
     public static void register(SparkSession spark, String output) {
-        Dataset<Row> table = spark.read().schema(OutputTable.SCHEMA).parquet(output);
-        documents(table).createOrReplaceTempView(OutputTable.DOCUMENTS);
-        quarantine(table).createOrReplaceTempView(OutputTable.QUARANTINE);
+        registerTable(spark, DeltaTables.DOCUMENTS, DeltaTables.documentsPath(output),
+                DeltaTables.documentRows(emptyBatch(spark)));
+        registerTable(spark, DeltaTables.QUARANTINE, DeltaTables.quarantinePath(output),
+                DeltaTables.quarantineRows(emptyBatch(spark)));
     }
 
-    public static Dataset<Row> documents(Dataset<Row> table) {
-        return table.where(col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS)).select(columns(OutputTable.DOCUMENT_COLUMNS));
+    private static void registerTable(SparkSession spark, String name, String path, Dataset<Row> whenMissing) {
+        spark.sql("DROP TABLE IF EXISTS " + name);
+        spark.catalog().dropTempView(name);
+        if (DeltaTables.exists(spark, path)) {
+            spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + path.replace("'", "\\'") + "'");
+        } else {
+            whenMissing.createOrReplaceTempView(name);
+        }
     }
 
-    public static Dataset<Row> quarantine(Dataset<Row> table) {
-        return table.where(col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE)).select(columns(OutputTable.QUARANTINE_COLUMNS));
-    }
-
-    private static Column[] columns(java.util.List<String> names) {
-        return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    private static Dataset<Row> emptyBatch(SparkSession spark) {
+        return spark.createDataFrame(List.of(), OutputTable.SCHEMA);
     }
 }

@@ -7,6 +7,9 @@ import io.docstream.servers.ChildJvm;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.S3Server;
 import io.docstream.servers.SparkFlags;
+import io.docstream.table.DeltaLogReplay;
+import io.docstream.table.DeltaTables;
+import io.docstream.table.TableMaintenance;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +54,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * nothing accepted is lost, every process recovered without help (the job is never restarted by the suite
  * except after its own kills), and how long each recovery took. The table it prints is kept in the issue note.
  *
- * <p>The servers are this test's own, not {@link TestStack}'s, since it takes them down; the table is read at
+ * Both through Spark's Delta reader and through {@link DeltaLogReplay} (not Spark); and after maintenance
+ * (OPTIMIZE + VACUUM) no file of a killed attempt is left outside the log.
+ *
+ * <p>The servers are this test's own, not {@link TestStack}'s, since it takes them down; the tables are read at
  * the end through the test JVM's Spark session, pointed at this s3proxy by per-bucket S3A settings.
  */
 class FaultSuiteTest {
@@ -65,7 +71,7 @@ class FaultSuiteTest {
     private final TestStack stack = TestStack.get();
     private final Path dir = stack.workDir.resolve(TestStack.unique("faults"));
     private final String topic = "arrivals-faults";
-    private final String output = "s3a://" + BUCKET + "/tables/documents";
+    private final String output = "s3a://" + BUCKET + "/tables";
     private final String checkpoint = "s3a://" + BUCKET + "/checkpoints";
     private final Map<String, String> accepted = new ConcurrentHashMap<>(); // doc_id → file name
     private final AtomicInteger unexpected = new AtomicInteger();
@@ -175,7 +181,7 @@ class FaultSuiteTest {
         assertTrue(job.isAlive() && ingest.isAlive(), "a process died by itself:" + job.tail() + ingest.tail());
         job.stop(Duration.ofSeconds(30));
 
-        Dataset<Row> documents = table().where("kind = 'documents'");
+        Dataset<Row> documents = documents();
         long rows = documents.count();
         Map<String, Long> perDoc = new HashMap<>();
         for (Row row : documents.groupBy("doc_id").count().collectAsList()) {
@@ -184,18 +190,34 @@ class FaultSuiteTest {
         long lost = accepted.keySet().stream().filter(id -> !perDoc.containsKey(id)).count();
         long duplicated = perDoc.values().stream().filter(n -> n > 1).count();
         long unknown = perDoc.keySet().stream().filter(id -> !accepted.containsKey(id)).count();
-        long quarantined = table().where("kind = 'quarantine'").count();
+        long quarantined = quarantineCount();
+        // The same table through a reader that is not Spark: the log's add/remove actions, files read directly.
+        DeltaLogReplay replay = new DeltaLogReplay(tableOnDisk(DeltaTables.DOCUMENTS));
+        Map<String, Long> perDocReplayed = DeltaLogReplay.counts(replay.column("doc_id"));
+        boolean replayAgrees = perDocReplayed.equals(perDoc);
+        // Killed attempts leave files outside the log; maintenance (OPTIMIZE + VACUUM, as bin/docstream maintain
+        // runs it, here with no retention since nothing reads the table any more) must delete every one.
+        Set<String> orphansBefore = new java.util.HashSet<>(replay.everyParquetFile());
+        orphansBefore.removeAll(replay.liveFiles());
+        new TableMaintenance(stack.spark, System.out).maintain(DeltaTables.DOCUMENTS, DeltaTables.documentsPath(output), 0, true);
+        DeltaLogReplay maintained = new DeltaLogReplay(tableOnDisk(DeltaTables.DOCUMENTS));
+        Set<String> orphansAfter = new java.util.HashSet<>(maintained.everyParquetFile());
+        orphansAfter.removeAll(maintained.liveFiles());
+        boolean replayAgreesAfterMaintenance = DeltaLogReplay.counts(maintained.column("doc_id")).equals(perDoc);
         // While s3proxy hung or was down and while the broker was down, the job said so, naming the cause.
         boolean stallLogged = jobLogsContain("store: DOWN") && jobLogsContain("Kafka: DOWN");
         // The last start was stopped by SIGTERM: its shutdown must not race Spark's own.
         boolean cleanStop = !jobLogsContain("Cannot call methods on a stopped SparkContext");
 
-        report.add(0, String.format("| accepted uploads | %d |%n| rows in the table | %d |%n| lost | %d |%n"
+        report.add(0, String.format("| accepted uploads | %d |%n| rows in the documents table (Spark) | %d |%n"
+                        + "| non-Spark log replay agrees (before / after maintenance) | %s / %s |%n"
+                        + "| files outside the log before maintenance / after | %d / %d |%n| lost | %d |%n"
                         + "| duplicated | %d |%n| in the table, never accepted | %d |%n| quarantined | %d |%n"
                         + "| 503/connection retries by clients | %d |%n| unexpected answers | %d |%n"
                         + "| job stalls logged with their cause (store DOWN, Kafka DOWN) | %s |%n| SIGTERM without a stopped-SparkContext error | %s |%n"
                         + "| job starts (1 + the suite's 2 kills) | %d |",
-                expected, rows, lost, duplicated, unknown, quarantined, retried.get(), unexpected.get(),
+                expected, rows, replayAgrees ? "yes" : "no", replayAgreesAfterMaintenance ? "yes" : "no",
+                orphansBefore.size(), orphansAfter.size(), lost, duplicated, unknown, quarantined, retried.get(), unexpected.get(),
                 stallLogged ? "yes" : "no", cleanStop ? "yes" : "no", jobStarts));
         String printed = "\n| fault suite | |\n| --- | --- |\n" + String.join("\n", report) + "\n";
         System.out.println(printed);
@@ -207,6 +229,9 @@ class FaultSuiteTest {
         assertEquals(expected, rows, "one row per accepted bulletin");
         assertEquals(0, unknown, "rows of documents no client was told were accepted");
         assertEquals(0, quarantined, "nothing quarantined: outages are retried, never quarantined");
+        assertEquals(perDoc, perDocReplayed, "the non-Spark reader sees the table Spark sees");
+        assertEquals(Set.of(), orphansAfter, "no file outside the log is left after maintenance");
+        assertTrue(replayAgreesAfterMaintenance, "maintenance changed no row");
         assertTrue(stallLogged, "the job logged the S3/Kafka stall with its cause");
         assertTrue(cleanStop, "the job's SIGTERM shutdown raced Spark's");
         assertEquals(3, jobStarts, "the job was restarted only after the suite's own kills");
@@ -321,6 +346,7 @@ class FaultSuiteTest {
         confs.put("spark.docstream.maxOffsetsPerTrigger", "100");
         confs.put("spark.docstream.readParallelism", "4");
         confs.put("spark.docstream.statePartitions", "2");
+        confs.put("spark.docstream.maintenanceInterval", "off"); // the suite maintains the table itself, at the end
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-cp");
         javaArgs.add(classpath());
@@ -346,28 +372,41 @@ class FaultSuiteTest {
         }
     }
 
-    private Dataset<Row> table() {
+    /** The test JVM's session reads this suite's bucket with per-bucket S3A settings (its own s3proxy). */
+    private void pointSparkAtThisS3() {
         org.apache.hadoop.conf.Configuration conf = stack.spark.sparkContext().hadoopConfiguration();
         String prefix = "fs.s3a.bucket." + BUCKET + ".";
         conf.set(prefix + "endpoint", "http://127.0.0.1:" + s3.port());
         conf.set(prefix + "access.key", s3.accessKey());
         conf.set(prefix + "secret.key", s3.secretKey());
-        return stack.spark.read().schema(OutputTable.SCHEMA).parquet(output);
+    }
+
+    private Dataset<Row> documents() {
+        pointSparkAtThisS3();
+        return stack.spark.read().format("delta").load(DeltaTables.documentsPath(output));
+    }
+
+    private long quarantineCount() {
+        if (!Files.isDirectory(tableOnDisk(DeltaTables.QUARANTINE).resolve("_delta_log"))) {
+            return 0;
+        }
+        pointSparkAtThisS3();
+        return stack.spark.read().format("delta").load(DeltaTables.quarantinePath(output)).count();
     }
 
     private Set<String> tableDocIds() {
-        if (!Files.isDirectory(tableOnDisk().resolve("_spark_metadata"))) {
+        if (!Files.isDirectory(tableOnDisk(DeltaTables.DOCUMENTS).resolve("_delta_log"))) {
             return Set.of();
         }
         Set<String> ids = new java.util.HashSet<>();
-        for (Row row : table().where("kind = 'documents'").select("doc_id").collectAsList()) {
+        for (Row row : documents().select("doc_id").collectAsList()) {
             ids.add(row.getString(0));
         }
         return ids;
     }
 
-    private Path tableOnDisk() {
-        return s3.dataDir().resolve("buckets").resolve(BUCKET).resolve("tables").resolve("documents");
+    private Path tableOnDisk(String table) {
+        return s3.dataDir().resolve("buckets").resolve(BUCKET).resolve("tables").resolve(table);
     }
 
     private Path checkpointDir(String name) {

@@ -67,6 +67,7 @@ public final class JobDrainBenchmark {
                     .config("spark.hadoop.fs.s3a.endpoint.region", s3.region())
                     .config("spark.hadoop.fs.s3a.access.key", s3.accessKey())
                     .config("spark.hadoop.fs.s3a.secret.key", s3.secretKey());
+            io.docstream.table.DeltaTables.sessionDefaults().forEach(builder::config);
             SparkSession spark = builder.getOrCreate();
             if (Boolean.getBoolean("bench.stages")) {
                 spark.sparkContext().addSparkListener(new StageTimes());
@@ -148,7 +149,7 @@ public final class JobDrainBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         query.stop();
         spark.streams().removeListener(listener);
-        long rows = spark.read().schema(OutputTable.SCHEMA).parquet(settings.output()).where("kind = 'documents'").count();
+        long rows = spark.read().format("delta").load(io.docstream.table.DeltaTables.documentsPath(settings.output())).count();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "trigger %-9s: drained %d documents (%d rows) in %.1f s from query start = %.0f docs/s; batches (docs/ms):",
                 trigger, documents, rows, seconds, documents / seconds));

@@ -11,7 +11,7 @@ import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.extract.ExtractedRow;
 import io.docstream.limits.DocumentLimits;
-import io.docstream.query.TableViews;
+import io.docstream.table.DeltaTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,8 @@ abstract class PipelineContract {
     protected final TestStack stack = TestStack.get();
     protected final Map<String, Stored> documents = new LinkedHashMap<>();
     protected final Map<String, String> quarantinedDocIds = new LinkedHashMap<>();
-    protected Dataset<Row> table;
+    protected Dataset<Row> documentsTable;
+    protected Dataset<Row> quarantineTable;
 
     record Stored(String docId, String fileName, DocType type, String uri, byte[] bytes) {
     }
@@ -136,7 +137,8 @@ abstract class PipelineContract {
         } finally {
             query.stop();
         }
-        table = stack.spark.read().schema(OutputTable.SCHEMA).parquet(settings.output());
+        documentsTable = stack.spark.read().format("delta").load(DeltaTables.documentsPath(settings.output()));
+        quarantineTable = stack.spark.read().format("delta").load(DeltaTables.quarantinePath(settings.output()));
     }
 
     private ObjectNode announce(String fileName, byte[] bytes) {
@@ -164,8 +166,7 @@ abstract class PipelineContract {
                     if (column.equals("processed_at") || column.startsWith("kafka_")) {
                         continue;
                     }
-                    int index = OutputTable.index(column);
-                    assertEquals(comparable(expectedRow.get(index)), comparable(actual.get(i).get(index)),
+                    assertEquals(comparable(expectedRow.get(OutputTable.index(column))), comparable(actual.get(i).getAs(column)),
                             column + " of " + stored.fileName() + " row " + i);
                 }
             }
@@ -203,12 +204,12 @@ abstract class PipelineContract {
         long totalExpected = documents.values().stream()
                 .mapToLong(d -> ((Extraction.Extracted) new DocumentExtractor().extract(d.type(), d.fileName(), d.bytes())).rows().size())
                 .sum();
-        assertEquals(totalExpected, TableViews.documents(table).count());
+        assertEquals(totalExpected, documentsTable.count());
     }
 
     @Test
     void eachUnreadableAnnouncementIsExactlyOneQuarantineEntryWithItsReason() {
-        List<Row> quarantine = TableViews.quarantine(table).collectAsList();
+        List<Row> quarantine = quarantineTable.collectAsList();
         Map<String, String> reasons = quarantine.stream().collect(Collectors.toMap(
                 r -> r.getAs("doc_id"), r -> r.getAs("reason"), (a, b) -> a + "," + b));
         assertEquals(quarantinedDocIds, reasons.entrySet().stream()
@@ -223,8 +224,7 @@ abstract class PipelineContract {
     }
 
     protected List<Row> rowsOf(String docId) {
-        return table.where(org.apache.spark.sql.functions.col("doc_id").equalTo(docId)
-                        .and(org.apache.spark.sql.functions.col("kind").equalTo("documents")))
+        return documentsTable.where(org.apache.spark.sql.functions.col("doc_id").equalTo(docId))
                 .orderBy(OutputTable.RECORD_INDEX).collectAsList();
     }
 

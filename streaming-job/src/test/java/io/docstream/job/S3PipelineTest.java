@@ -3,6 +3,7 @@ package io.docstream.job;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docstream.query.QueryCommand;
+import io.docstream.table.DeltaTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -74,5 +75,21 @@ class S3PipelineTest extends PipelineContract {
         }
         String average = QueryCommand.run(stack.spark, output(), statements.get(0), 100);
         assertTrue(average.contains("avg_salary_start") && !average.contains("(0 rows)"), average);
+    }
+
+    @Test
+    void queriesTravelBackToEarlierVersionsOfTheTables() {
+        String history = QueryCommand.run(stack.spark, output(), "DESCRIBE HISTORY documents", 100);
+        assertTrue(history.contains("WRITE"), history);
+        long latest = documentsTable.count();
+        String atFirst = QueryCommand.run(stack.spark, output(), "SELECT count(*) AS n FROM documents VERSION AS OF 0", 10);
+        assertTrue(atFirst.contains("(1 row)"), atFirst);
+        String now = QueryCommand.run(stack.spark, output(), "SELECT count(*) AS n FROM documents", 10);
+        assertTrue(now.contains("| " + latest + " "), now);
+        Object lastCommit = stack.spark.sql("DESCRIBE HISTORY delta.`" + DeltaTables.quarantinePath(output()) + "`")
+                .first().getAs("timestamp");
+        String quarantine = QueryCommand.run(stack.spark, output(),
+                "SELECT count(*) AS n FROM quarantine TIMESTAMP AS OF '" + lastCommit + "'", 10);
+        assertTrue(quarantine.contains("| " + quarantineTable.count() + " "), quarantine);
     }
 }

@@ -24,19 +24,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * with the buckets, and one SparkSession configured for both. Child processes end with the JVM
  * (the launchers' shutdown hooks), and each test works under its own topic and prefixes.
  */
-final class TestStack {
+public final class TestStack {
 
-    static final String BUCKET = "docstream";
+    public static final String BUCKET = "docstream";
     static final String OTHER_BUCKET = "elsewhere";
 
     private static TestStack instance;
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    final Path workDir;
-    final KafkaBroker kafka;
-    final S3Server s3;
-    final S3Client s3Client;
-    final SparkSession spark;
+    public final Path workDir;
+    public final KafkaBroker kafka;
+    public final S3Server s3;
+    public final S3Client s3Client;
+    public final SparkSession spark;
 
     private TestStack(Path workDir) {
         this.workDir = workDir;
@@ -60,11 +60,12 @@ final class TestStack {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1");
         s3aConfs().forEach(builder::config);
+        io.docstream.table.DeltaTables.sessionDefaults().forEach(builder::config);
         this.spark = builder.getOrCreate();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-test-stack"));
     }
 
-    static synchronized TestStack get() {
+    public static synchronized TestStack get() {
         if (instance == null) {
             Path dir = Path.of("target", "test-stack").toAbsolutePath();
             try {
@@ -91,11 +92,11 @@ final class TestStack {
     }
 
     /** A fresh name per test (topics, prefixes): tests share the servers but never each other's data. */
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + System.currentTimeMillis() % 100000 + "-" + NAMES.incrementAndGet();
     }
 
-    void put(String bucket, String key, byte[] bytes) {
+    public void put(String bucket, String key, byte[] bytes) {
         s3Client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 

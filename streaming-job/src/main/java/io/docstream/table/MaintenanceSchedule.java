@@ -1,0 +1,71 @@
+package io.docstream.table;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job's own table maintenance, on a driver thread beside the stream: every interval, both tables are
+ * compacted, vacuumed (with Delta's safe retention) and checkpointed. In the driver because on S3 Delta
+ * serialises commits only within one JVM (S3SingleDriverLogStore): a maintenance process of its own would
+ * be a second writer that could overwrite a commit of the stream. Compaction and the stream's appends do
+ * not conflict (appends only add files), so the stream keeps committing meanwhile.
+ */
+public final class MaintenanceSchedule implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceSchedule.class);
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "docstream-table-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private MaintenanceSchedule() {
+    }
+
+    public static MaintenanceSchedule start(SparkSession spark, String output, long intervalMs) {
+        MaintenanceSchedule schedule = new MaintenanceSchedule();
+        schedule.thread.scheduleWithFixedDelay(() -> schedule.runOnce(spark, output), intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        return schedule;
+    }
+
+    private void runOnce(SparkSession spark, String output) {
+        TableMaintenance maintenance = new TableMaintenance(spark, new PrintStream(new LogLines(), true));
+        for (String path : List.of(DeltaTables.documentsPath(output), DeltaTables.quarantinePath(output))) {
+            try {
+                if (DeltaTables.exists(spark, path)) {
+                    maintenance.maintain(path.substring(path.lastIndexOf('/') + 1), path, TableMaintenance.SAFE_RETENTION_HOURS, false);
+                }
+            } catch (RuntimeException e) {
+                // The next run retries; the stream is not affected by a failed compaction (nothing committed).
+                LOG.warn("table maintenance of {} failed; retried at the next interval", path, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+
+    /** Maintenance progress as log lines of this class. */
+    private static final class LogLines extends java.io.OutputStream {
+        private final StringBuilder line = new StringBuilder();
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                LOG.info(line.toString());
+                line.setLength(0);
+            } else {
+                line.append((char) b);
+            }
+        }
+    }
+}
