@@ -50,7 +50,7 @@ class DemoCommandTest {
 
         List<String> samples = samples(repo.resolve("input"));
         assertTrue(printed.contains(samples.size() + " of " + samples.size() + " documents in the table"), printed);
-        for (String bulletin : samples.stream().filter(name -> name.endsWith(".txt")).toList()) {
+        for (String bulletin : samples.stream().filter(name -> name.endsWith(".txt") || name.endsWith(".pdf")).toList()) {
             assertTrue(printed.contains(bulletin.replaceAll("\\s+", " ")) || printed.contains(bulletin),
                     bulletin + " is not in the printed table:\n" + printed);
         }
@@ -85,7 +85,7 @@ class DemoCommandTest {
     private static List<String> samples(Path input) throws IOException {
         try (Stream<Path> files = Files.list(input)) {
             return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".txt") || name.endsWith(".json"))
+                    .filter(name -> name.endsWith(".txt") || name.endsWith(".pdf") || name.endsWith(".json"))
                     .sorted()
                     .toList();
         }

@@ -17,6 +17,7 @@ public final class Corpus {
     public static final String JSON_OBJECT = "json/zoo curator.json";
     public static final String JSON_ARRAY = "json/worker_compensation_claims_array.json";
     public static final String PDF = "pdf/Carpenter.pdf";
+    public static final String PDF_BULLETIN = "pdf/PORT POLICE SERGEANT 3222.pdf";
 
     private Corpus() {
     }

@@ -76,6 +76,9 @@ final class SampleUploader {
         if (name.endsWith(".json")) {
             return "application/json";
         }
+        if (name.endsWith(".pdf")) {
+            return "application/pdf";
+        }
         return null;
     }
 }

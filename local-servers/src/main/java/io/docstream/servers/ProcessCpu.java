@@ -14,6 +14,8 @@ public final class ProcessCpu {
     private static final long MILLIS_PER_TICK = 10;
     private static final int UTIME = 11;
     private static final int STIME = 12;
+    private static final int CUTIME = 13;
+    private static final int CSTIME = 14;
 
     private ProcessCpu() {
     }
@@ -21,6 +23,17 @@ public final class ProcessCpu {
     /** Of process {@code pid}; 0 if it has ended. */
     public static long millis(long pid) {
         return millis(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    /** Of the children of process {@code pid} that have ended and been waited for (e.g. an OCR command per page). */
+    public static long endedChildrenMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[CUTIME]) + Long.parseLong(fields[CSTIME])) * MILLIS_PER_TICK;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Of each of these processes, in order. */

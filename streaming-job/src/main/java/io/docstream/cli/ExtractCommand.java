@@ -41,7 +41,7 @@ public final class ExtractCommand {
     static final String USAGE = """
             usage: docstream extract [--max-bytes N] PATH...
 
-            Extracts every .txt job bulletin and .json record file under the given files and folders
+            Extracts every .txt or .pdf job bulletin and .json record file under the given files and folders
             (folders are searched recursively, in name order) with the pipeline's extraction rules.
 
             stdout  one JSON object per row (JSON Lines), with exactly the output table's column names.
@@ -50,8 +50,11 @@ public final class ExtractCommand {
                     ingested_at is null (nothing was ingested) and processed_at is when the file was extracted.
             stderr  one JSON object per document that produced no row:
                     {"file_name":..,"source_uri":..,"reason":..,"message":..}; reason is a quarantine reason
-                    (EMPTY, NOT_TEXT, MALFORMED_JSON, NOT_A_RECORD, TOO_LARGE, UNSUPPORTED_TYPE for other
-                    file types) or READ_FAILED when the file could not be read; then a summary line.
+                    (EMPTY, NOT_TEXT, MALFORMED_JSON, NOT_A_RECORD, TOO_LARGE, PDF_ENCRYPTED, PDF_UNREADABLE,
+                    PDF_TOO_MANY_PAGES, PDF_TIME_LIMIT, NO_TEXT_LAYER, UNSUPPORTED_TYPE for other file types)
+                    or READ_FAILED when the file could not be read; then a summary line.
+            PDFs: scanned pages are read by OCR where tesseract is installed; DOCSTREAM_PDF_OCR=auto|on|off,
+                    DOCSTREAM_PDF_MAX_PAGES (50) and DOCSTREAM_PDF_TIME_LIMIT_MS (120000) set the limits.
 
             --max-bytes N  documents larger than N bytes are quarantined as TOO_LARGE (default 52428800).
             Exit status: 0 when the arguments are valid (even if documents were quarantined), 2 otherwise.
@@ -124,7 +127,7 @@ public final class ExtractCommand {
             Optional<DocType> type = DocType.fromFileName(fileName);
             if (type.isEmpty()) {
                 reportQuarantine(fileName, sourceUri, QuarantineReason.UNSUPPORTED_TYPE.name(),
-                        "not a .txt bulletin or a .json record file");
+                        "not a .txt or .pdf bulletin or a .json record file");
                 quarantined++;
                 continue;
             }

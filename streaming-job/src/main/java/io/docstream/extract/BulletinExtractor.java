@@ -26,7 +26,13 @@ final class BulletinExtractor {
     }
 
     static ExtractedRow extract(String fileName, DecodedText decoded) {
+        return extract(fileName, decoded, DocType.BULLETIN, List.of());
+    }
+
+    /** @param readingWarnings what reading the document already noted (e.g. that OCR made its text) */
+    static ExtractedRow extract(String fileName, DecodedText decoded, DocType sourceType, List<ParseWarning> readingWarnings) {
         List<String> warnings = new ArrayList<>();
+        readingWarnings.forEach(warning -> warnings.add(warning.name()));
         if (decoded.windows1252()) {
             warnings.add(ParseWarning.DECODED_AS_WINDOWS_1252.name());
         }
@@ -87,7 +93,7 @@ final class BulletinExtractor {
 
         return new ExtractedRow(fileName, position, classCode, salaryStart, salaryEnd, startDate, endDate,
                 req, notes, duties, selection, experience, jobType, education, school, applicationLocation,
-                dwpStart, dwpEnd, examType, DocType.BULLETIN, ExtractorVersion.CURRENT, null, List.copyOf(warnings));
+                dwpStart, dwpEnd, examType, sourceType, ExtractorVersion.CURRENT, null, List.copyOf(warnings));
     }
 
     /** The NOTE(S) text after the salary and before DUTIES (or the requirements, when DUTIES comes later). */

@@ -6,6 +6,8 @@ import java.util.Optional;
 /** The kinds of document the pipeline understands; the value is what lands in {@code source_type}. */
 public enum DocType {
     BULLETIN("bulletin"),
+    /** A job bulletin published as PDF: its text layer (or OCR of its pages) goes through the bulletin rules. */
+    BULLETIN_PDF("bulletin_pdf"),
     JSON_RECORD("json_record");
 
     private final String value;
@@ -27,11 +29,14 @@ public enum DocType {
         return Optional.empty();
     }
 
-    /** By extension: {@code .txt} is a bulletin, {@code .json} a JSON record file. */
+    /** By extension: {@code .txt} is a bulletin, {@code .pdf} a PDF bulletin, {@code .json} a JSON record file. */
     public static Optional<DocType> fromFileName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".txt")) {
             return Optional.of(BULLETIN);
+        }
+        if (lower.endsWith(".pdf")) {
+            return Optional.of(BULLETIN_PDF);
         }
         if (lower.endsWith(".json")) {
             return Optional.of(JSON_RECORD);

@@ -1,6 +1,8 @@
 package io.docstream.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.extract.pdf.PdfBulletinText;
+import io.docstream.extract.pdf.PdfSettings;
 import io.docstream.limits.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,20 +24,31 @@ public final class DocumentExtractor {
     private final long maxBytes;
     private final int maxRecords;
     private final ObjectMapper jsonParser;
+    private final PdfSettings pdf;
 
     public DocumentExtractor() {
         this(DocumentLimits.DEFAULTS);
     }
 
-    /** The default limits but for the size cap. */
+    /** The default limits but for the size cap; PDF limits and OCR as the environment sets them. */
     public DocumentExtractor(long maxBytes) {
-        this(withMaxBytes(maxBytes));
+        this(withMaxBytes(maxBytes), PdfSettings.fromEnvironment());
     }
 
+    public DocumentExtractor(long maxBytes, PdfSettings pdf) {
+        this(withMaxBytes(maxBytes), pdf);
+    }
+
+    /** PDF limits and OCR as the environment sets them ({@link PdfSettings#fromEnvironment()}). */
     public DocumentExtractor(DocumentLimits limits) {
+        this(limits, PdfSettings.fromEnvironment());
+    }
+
+    public DocumentExtractor(DocumentLimits limits, PdfSettings pdf) {
         this.maxBytes = limits.maxBytes();
         this.maxRecords = limits.maxRecords();
         this.jsonParser = JsonRecordReader.parserFor(limits);
+        this.pdf = pdf;
     }
 
     private static DocumentLimits withMaxBytes(long maxBytes) {
@@ -70,7 +83,10 @@ public final class DocumentExtractor {
         }
         if (type == null) {
             return new Extraction.Quarantined(QuarantineReason.UNSUPPORTED_TYPE,
-                    "no document type for '" + fileName + "': expected a .txt bulletin or a .json record file");
+                    "no document type for '" + fileName + "': expected a .txt or .pdf bulletin or a .json record file");
+        }
+        if (type == DocType.BULLETIN_PDF) {
+            return pdfBulletin(fileName, bytes);
         }
         DecodedText decoded = TextDecoder.decode(bytes);
         Optional<Extraction.Quarantined> unreadable = DocumentContent.unreadable(bytes, decoded.text());
@@ -81,7 +97,31 @@ public final class DocumentExtractor {
             case BULLETIN -> new Extraction.Extracted(DocType.BULLETIN,
                     List.of(BulletinExtractor.extract(fileName, decoded)));
             case JSON_RECORD -> JsonRecordReader.read(fileName, decoded, jsonParser, maxRecords);
+            case BULLETIN_PDF -> throw new IllegalStateException("PDFs are read above");
         };
+    }
+
+    private Extraction pdfBulletin(String fileName, byte[] bytes) {
+        if (bytes.length == 0) {
+            return new Extraction.Quarantined(QuarantineReason.EMPTY, "the document has no bytes");
+        }
+        PdfBulletinText.Result result = PdfBulletinText.read(bytes, pdf);
+        if (result instanceof PdfBulletinText.Unreadable unreadable) {
+            return new Extraction.Quarantined(unreadable.reason(), unreadable.message());
+        }
+        PdfBulletinText.Text text = (PdfBulletinText.Text) result;
+        Optional<Extraction.Quarantined> empty = DocumentContent.unreadable(bytes, text.text());
+        if (empty.isPresent()) {
+            return new Extraction.Quarantined(QuarantineReason.NO_TEXT_LAYER,
+                    "the PDF's " + text.pages() + " page(s) hold no text");
+        }
+        List<ParseWarning> warnings = text.ocr() ? List.of(ParseWarning.TEXT_FROM_OCR) : List.of();
+        return new Extraction.Extracted(DocType.BULLETIN_PDF, List.of(BulletinExtractor.extract(fileName,
+                new DecodedText(text.text(), false), DocType.BULLETIN_PDF, warnings)));
+    }
+
+    public PdfSettings pdfSettings() {
+        return pdf;
     }
 
     public long maxBytes() {

@@ -27,6 +27,8 @@ public enum ParseWarning {
     END_DATE_BEFORE_START_DATE,
 
     DECODED_AS_WINDOWS_1252,
+    /** A PDF without a text layer whose text was read from its page images by OCR: expect misread characters. */
+    TEXT_FROM_OCR,
     /** A JSON record carried fields outside the schema or of the wrong type; they are in rescued_data. */
     RESCUED_FIELDS
 }

@@ -58,7 +58,7 @@ class ExtractCommandTest {
         Files.copy(Corpus.bulletin(MECHANIC), nested.resolve(MECHANIC));
         Files.copy(Corpus.json("worker_compensation_claims_array.json"), nested.resolve("claims.json"));
         Files.write(folder.resolve("empty.txt"), Fixtures.bytes("bad/empty.txt"));
-        Files.write(folder.resolve("notes.pdf"), "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+        Files.write(folder.resolve("notes.docx"), "PK".getBytes(StandardCharsets.US_ASCII));
 
         assertEquals(0, run(folder.toString()));
 
@@ -93,7 +93,7 @@ class ExtractCommandTest {
         assertTrue(analyst.get("rescued_data").isNull());
         assertTrue(analyst.get("parse_warnings").isArray());
 
-        // Folders are walked in path order: "ADMIN...", "empty.txt", "more/AIR...", "more/claims.json", "notes.pdf".
+        // Folders are walked in path order: "ADMIN...", "empty.txt", "more/AIR...", "more/claims.json", "notes.docx".
         assertEquals(MECHANIC, rows.get(1).get("file_name").asText());
         assertEquals(99054.0, rows.get(1).get("salary_dwp_start").doubleValue());
         assertEquals("claim_doc_001.pdf", rows.get(2).get("file_name").asText());
@@ -109,6 +109,22 @@ class ExtractCommandTest {
         assertEquals("UNSUPPORTED_TYPE", JSON.readTree(errors.get(1)).get("reason").asText());
         assertTrue(errors.get(2).matches("extracted 7 rows from 5 documents, 2 quarantined in \\d+\\.\\d\\d s"),
                 errors.get(2));
+    }
+
+    @Test
+    void aPdfBulletinIsARowWhoseSourceTypeSaysPdf() throws IOException {
+        String name = "PORT POLICE SERGEANT 3222.pdf";
+        Path pdf = Files.copy(Corpus.dir().resolve("pdf").resolve(name), folder.resolve(name));
+        Files.write(folder.resolve("half.pdf"), java.util.Arrays.copyOf(Files.readAllBytes(pdf), 1000));
+        assertEquals(0, run(folder.toString()));
+        List<JsonNode> rows = lines(stdout).stream().map(ExtractCommandTest::json).toList();
+        assertEquals(1, rows.size());
+        assertEquals("3222", rows.get(0).get("classcode").asText());
+        assertEquals("2014-04-04", rows.get(0).get("start_date").asText());
+        assertEquals("bulletin_pdf", rows.get(0).get("source_type").asText());
+        JsonNode half = JSON.readTree(lines(stderr).get(0));
+        assertEquals("half.pdf", half.get("file_name").asText());
+        assertEquals("PDF_UNREADABLE", half.get("reason").asText());
     }
 
     @Test
@@ -134,6 +150,14 @@ class ExtractCommandTest {
         assertEquals(0, run("--max-bytes", "1000", folder.toString()));
         assertEquals("", stdout.toString(StandardCharsets.UTF_8));
         assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("\"reason\":\"TOO_LARGE\""));
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sha256(Path file) throws IOException {

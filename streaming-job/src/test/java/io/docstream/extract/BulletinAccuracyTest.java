@@ -88,7 +88,7 @@ class BulletinAccuracyTest {
         assertTrue(belowFloor.isEmpty(), "below floor: " + belowFloor + " (mismatches in " + report + ")" + table);
     }
 
-    private static Map<String, String> scoredValues(ExtractedRow row) {
+    static Map<String, String> scoredValues(ExtractedRow row) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("position", row.position());
         values.put("classcode", row.classcode());
@@ -108,7 +108,7 @@ class BulletinAccuracyTest {
         return values;
     }
 
-    private static boolean same(String field, String expected, String actual) {
+    static boolean same(String field, String expected, String actual) {
         if (expected.isEmpty() || actual == null) {
             return expected.isEmpty() && (actual == null || actual.isEmpty());
         }

@@ -1,10 +1,12 @@
 package io.docstream.extract;
 
+import io.docstream.extract.pdf.PdfSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -105,8 +107,58 @@ class QuarantineTest {
 
     @Test
     void anUnknownDocumentTypeIsUnsupported() {
-        Extraction.Quarantined result = quarantined(extractor.extract(null, "bulletin.pdf", "%PDF-1.4".getBytes()));
+        Extraction.Quarantined result = quarantined(extractor.extract(null, "bulletin.docx", "PK".getBytes()));
         assertEquals(QuarantineReason.UNSUPPORTED_TYPE, result.reason());
+    }
+
+    @Test
+    void aTruncatedPdfIsUnreadable() {
+        Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN_PDF, "truncated.pdf",
+                PdfSamples.firstHalf(PdfSamples.corpusPdfBytes("ARTS ASSOCIATE 2454.pdf"))));
+        assertEquals(QuarantineReason.PDF_UNREADABLE, result.reason());
+        assertTrue(result.message().contains("truncated"), result.message());
+    }
+
+    @Test
+    void aPasswordProtectedPdfIsEncrypted() {
+        Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN_PDF, "encrypted.pdf",
+                PdfSamples.encrypted(PdfSamples.corpusPdfBytes("ARTS ASSOCIATE 2454.pdf"))));
+        assertEquals(QuarantineReason.PDF_ENCRYPTED, result.reason());
+    }
+
+    @Test
+    void textNamedPdfIsNoPdf() {
+        Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN_PDF, "not-a-pdf.pdf",
+                Fixtures.bytes("bad/not-a-pdf.pdf")));
+        assertEquals(QuarantineReason.PDF_UNREADABLE, result.reason());
+        assertTrue(result.message().startsWith("not a PDF"), result.message());
+    }
+
+    @Test
+    void aPdfOverThePageCapIsTooManyPages() {
+        DocumentExtractor capped = new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
+                PdfSettings.fromEnvironment().withMaxPages(5));
+        Extraction.Quarantined result = quarantined(capped.extract(DocType.BULLETIN_PDF, "long.pdf",
+                PdfSamples.pagesOfText(6)));
+        assertEquals(QuarantineReason.PDF_TOO_MANY_PAGES, result.reason());
+        assertEquals("the PDF has 6 pages; the limit is 5 (" + PdfSettings.MAX_PAGES_ENV + ")", result.message());
+        assertInstanceOf(Extraction.Extracted.class, capped.extract(DocType.BULLETIN_PDF, "five.pdf",
+                PdfSamples.pagesOfText(5)));
+    }
+
+    @Test
+    void aPdfOverTheTimeLimitIsQuarantinedNotWaitedFor() {
+        DocumentExtractor noTime = new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
+                PdfSettings.fromEnvironment().withTimeLimit(Duration.ZERO));
+        Extraction.Quarantined result = quarantined(noTime.extract(DocType.BULLETIN_PDF, "ARTS ASSOCIATE 2454.pdf",
+                PdfSamples.corpusPdfBytes("ARTS ASSOCIATE 2454.pdf")));
+        assertEquals(QuarantineReason.PDF_TIME_LIMIT, result.reason());
+    }
+
+    @Test
+    void anEmptyPdfUploadIsEmpty() {
+        assertEquals(QuarantineReason.EMPTY,
+                quarantined(extractor.extract(DocType.BULLETIN_PDF, "empty.pdf", new byte[0])).reason());
     }
 
     private static final class CountingStream extends InputStream {

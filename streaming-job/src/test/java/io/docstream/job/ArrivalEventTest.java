@@ -48,6 +48,14 @@ class ArrivalEventTest {
     private static final String SHA = "\"sha256\":\"" + "ab".repeat(32) + "\"";
 
     @Test
+    void aPdfBulletinIsItsOwnDocType() {
+        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"bulletin_pdf\"}";
+        ArrivalEvent event = assertInstanceOf(ArrivalEvent.Good.class,
+                ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), Map.of())).event();
+        assertEquals(DocType.BULLETIN_PDF, event.docType());
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"json_record\"," + SHA + ",\"new_field\":[1,2]}";
         assertInstanceOf(ArrivalEvent.Good.class, ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), HEADERS));

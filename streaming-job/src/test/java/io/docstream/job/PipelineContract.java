@@ -10,6 +10,7 @@ import io.docstream.extract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.extract.ExtractedRow;
+import io.docstream.extract.PdfSamples;
 import io.docstream.limits.DocumentLimits;
 import io.docstream.table.DeltaTables;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ abstract class PipelineContract {
     static final String EMPTY_NAME = "empty bulletin.txt";
     /** The document limits the tests run with: a records cap and a string length small enough to reach. */
     static final DocumentLimits TEST_LIMITS = new DocumentLimits(50L * 1024 * 1024, 100_000, 500, 1000, 1000);
+    static final String A_PDF_BULLETIN = "ARTS ASSOCIATE 2454.pdf";
 
     protected final TestStack stack = TestStack.get();
     protected final Map<String, Stored> documents = new LinkedHashMap<>();
@@ -93,6 +95,12 @@ abstract class PipelineContract {
             documents.remove(empty.get("doc_id").asText());
             quarantinedDocIds.put(empty.get("doc_id").asText(), "EMPTY");
             announcer.announce(empty);
+            // PDFs that cannot be read: each is quarantined with its reason, and the job goes on.
+            byte[] pdf = PdfSamples.corpusPdfBytes(A_PDF_BULLETIN);
+            quarantineExpected(announcer, "truncated bulletin.pdf", PdfSamples.firstHalf(pdf), "PDF_UNREADABLE");
+            quarantineExpected(announcer, "encrypted bulletin.pdf", PdfSamples.encrypted(pdf), "PDF_ENCRYPTED");
+            quarantineExpected(announcer, "text named bulletin.pdf", "ARTS ASSOCIATE".getBytes(StandardCharsets.UTF_8),
+                    "PDF_UNREADABLE");
             // Stored nowhere.
             String missingId = Announcer.docId("missing");
             announcer.announce(Announcer.event(missingId, "missing.txt", "bulletin", uriOfMissing(missingId, "missing.txt"),
@@ -139,6 +147,13 @@ abstract class PipelineContract {
         }
         documentsTable = stack.spark.read().format("delta").load(DeltaTables.documentsPath(settings.output()));
         quarantineTable = stack.spark.read().format("delta").load(DeltaTables.quarantinePath(settings.output()));
+    }
+
+    private void quarantineExpected(Announcer announcer, String fileName, byte[] bytes, String reason) {
+        ObjectNode event = announce(fileName, bytes);
+        documents.remove(event.get("doc_id").asText());
+        quarantinedDocIds.put(event.get("doc_id").asText(), reason);
+        announcer.announce(event);
     }
 
     private ObjectNode announce(String fileName, byte[] bytes) {
@@ -239,10 +254,13 @@ abstract class PipelineContract {
         return value;
     }
 
+    /** The first bulletins, two PDF bulletins and every JSON record file of the corpus. */
     static List<Path> someCorpusDocuments(int bulletins) {
         try (Stream<Path> txt = Files.list(Corpus.dir().resolve("bulletins"));
              Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
             List<Path> files = new ArrayList<>(txt.sorted().limit(bulletins).toList());
+            files.add(PdfSamples.corpusPdf(A_PDF_BULLETIN));
+            files.add(PdfSamples.corpusPdf("PORT POLICE SERGEANT 3222.pdf"));
             files.addAll(json.sorted().toList());
             return files;
         } catch (java.io.IOException e) {

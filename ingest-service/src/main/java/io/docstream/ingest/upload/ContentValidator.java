@@ -16,19 +16,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Checks that the bytes are what their type promises, reading the spooled file as a stream: a bulletin
  * has no NUL bytes and no more control characters than text has ({@link TextContent}, the job's own rule), a
- * JSON record file is one object or a non-empty array of at most {@code max-records} objects, every string,
- * number and nesting level within the job parser's limits ({@link DocumentLimits}). JSON errors carry the
- * parser's line and column.
+ * PDF bulletin starts with %PDF-, a JSON record file is one object or a non-empty array of at most
+ * {@code max-records} objects, every string, number and nesting level within the job parser's limits
+ * ({@link DocumentLimits}). JSON errors carry the parser's line and column.
  */
 @ApplicationScoped
 public class ContentValidator {
 
     /** Enough bytes to hold {@link TextContent#SNIFF_CHARS} characters of UTF-8 text. */
     private static final int SNIFF_BYTES = TextContent.SNIFF_CHARS * 4;
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final DocumentLimits limits;
     private final JsonFactory json;
@@ -48,6 +50,7 @@ public class ContentValidator {
         }
         switch (type) {
             case BULLETIN -> requireText(content);
+            case BULLETIN_PDF -> requirePdf(content);
             case JSON_RECORD -> requireRecords(content);
         }
     }
@@ -67,6 +70,18 @@ public class ContentValidator {
             throw new UploadRejected(Rejection.BINARY_TEXT, "the text has " + controls + " control characters in its first "
                     + TextContent.sniffed(start) + " (more than " + TextContent.MAX_CONTROL_PERCENT
                     + "%): it is binary data, not a bulletin");
+        }
+    }
+
+    /**
+     * A PDF starts with its magic number; whether the rest parses is for the extractor to find out (it
+     * quarantines a truncated or broken PDF with its reason), as it is for the rules of a bulletin.
+     */
+    private static void requirePdf(SpooledContent content) {
+        byte[] head = content.head();
+        if (head.length < PDF_MAGIC.length || !Arrays.equals(head, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+            throw new UploadRejected(Rejection.NOT_PDF,
+                    "the upload is declared as a PDF but does not start with %PDF-: it is not a PDF");
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** The kinds of document the pipeline reads, with the media type each is stored and announced as. */
 public enum DocType {
     BULLETIN("bulletin", "text/plain; charset=UTF-8"),
+    /** A job bulletin published as PDF. */
+    BULLETIN_PDF("bulletin_pdf", "application/pdf"),
     JSON_RECORD("json_record", "application/json");
 
     private final String wireName;

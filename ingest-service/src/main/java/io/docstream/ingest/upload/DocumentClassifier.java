@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /**
  * Decides what an upload is from both what the client declared and what the bytes are: a declared
- * type we do not read is refused, and so is a body whose first bytes are a known binary format
- * (a PDF sent as text/plain is still a PDF). A declaration that says nothing (absent or
- * application/octet-stream, common for multipart parts) falls back to the file name's extension.
+ * type we do not read is refused, and so is a body whose first bytes are a known binary format other
+ * than the declared one (a PDF sent as text/plain is still a PDF, a PNG sent as application/pdf is no
+ * PDF). A declaration that says nothing (absent or application/octet-stream, common for multipart
+ * parts) falls back to the file name's extension.
  */
 @ApplicationScoped
 public class DocumentClassifier {
@@ -22,8 +23,10 @@ public class DocumentClassifier {
         }
     }
 
+    private static final Magic PDF = magic("PDF", "%PDF-");
+
     private static final List<Magic> BINARY_FORMATS = List.of(
-            magic("PDF", "%PDF-"),
+            PDF,
             magic("PNG image", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
             magic("JPEG image", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
             magic("GIF image", "GIF8"),
@@ -37,13 +40,15 @@ public class DocumentClassifier {
 
     /** The type of an upload from its declaration and its first bytes. */
     public DocType classify(String declaredType, String fileName, byte[] head) {
+        DocType declared = fromDeclaration(declaredType, fileName);
         for (Magic magic : BINARY_FORMATS) {
-            if (magic.matches(head)) {
-                throw new UploadRejected(Rejection.UNSUPPORTED_MEDIA_TYPE,
-                        "the content is a " + magic.format() + "; accepted are text bulletins and JSON records");
+            if (magic.matches(head) && !(magic == PDF && declared == DocType.BULLETIN_PDF)) {
+                throw new UploadRejected(Rejection.UNSUPPORTED_MEDIA_TYPE, "the content is a " + magic.format()
+                        + (magic == PDF ? "; send it as application/pdf (or with a .pdf name)" : "")
+                        + "; accepted are text and PDF bulletins and JSON records");
             }
         }
-        return fromDeclaration(declaredType, fileName);
+        return declared;
     }
 
     /** The type the declaration (or, failing that, the file name) promises; checked before reading a byte. */
@@ -54,6 +59,8 @@ public class DocumentClassifier {
                 return DocType.BULLETIN;
             case "application/json", "text/json":
                 return DocType.JSON_RECORD;
+            case "application/pdf", "application/x-pdf":
+                return DocType.BULLETIN_PDF;
             case "", "application/octet-stream":
                 return byExtension(fileName, declaredType);
             default:
@@ -72,14 +79,17 @@ public class DocumentClassifier {
         if (lower.endsWith(".json")) {
             return DocType.JSON_RECORD;
         }
+        if (lower.endsWith(".pdf")) {
+            return DocType.BULLETIN_PDF;
+        }
         throw new UploadRejected(Rejection.UNSUPPORTED_MEDIA_TYPE, "the upload is declared as '"
                 + (declaredType == null ? "nothing" : declaredType) + "' and its name '" + fileName
-                + "' ends in neither .txt nor .json; send text/plain or application/json");
+                + "' ends in none of .txt, .pdf, .json; send text/plain, application/pdf or application/json");
     }
 
     private static UploadRejected unsupported(String declaredType) {
         return new UploadRejected(Rejection.UNSUPPORTED_MEDIA_TYPE, "the media type '" + declaredType
-                + "' is not accepted; send text/plain (a bulletin) or application/json (records)");
+                + "' is not accepted; send text/plain or application/pdf (a bulletin) or application/json (records)");
     }
 
     /** The type/subtype without parameters, lowercased ("" when absent). */

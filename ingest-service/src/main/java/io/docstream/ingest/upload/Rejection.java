@@ -18,7 +18,8 @@ public enum Rejection {
     NOT_JSON_RECORDS(422),
     /** Valid JSON past one of the parser limits the job shares (string length, nesting, number length). */
     JSON_LIMIT_EXCEEDED(422),
-    BINARY_TEXT(422);
+    BINARY_TEXT(422),
+    NOT_PDF(422);
 
     private final int status;
 

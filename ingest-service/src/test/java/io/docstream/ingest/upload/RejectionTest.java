@@ -97,24 +97,39 @@ class RejectionTest {
     }
 
     @Test
-    void aPdfDeclaredAsPdfIs415() {
-        byte[] pdf = Corpus.bytes(Corpus.PDF);
-        client().contentType("application/pdf").queryParam("filename", "Carpenter.pdf").body(pdf).post("/documents")
-                .then().statusCode(415).body("error", equalTo("UNSUPPORTED_MEDIA_TYPE"));
-    }
-
-    @Test
     void aPdfDeclaredAsTextIs415ByItsMagicNumber() {
         byte[] pdf = Corpus.bytes(Corpus.PDF);
         rawText("Carpenter.txt", pdf).statusCode(415).body("error", equalTo("UNSUPPORTED_MEDIA_TYPE"))
-                .body("message", containsString("PDF"));
+                .body("message", containsString("application/pdf"));
     }
 
     @Test
-    void aPdfAsAMultipartPartIs415() {
+    void aPdfDeclaredAsJsonIs415ByItsMagicNumber() {
         byte[] pdf = Corpus.bytes(Corpus.PDF);
-        client().multiPart("file", "Carpenter.pdf", pdf, "application/octet-stream").post("/documents")
+        client().contentType("application/json").queryParam("filename", "Carpenter.json").body(pdf).post("/documents")
                 .then().statusCode(415).body("error", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void textDeclaredAsPdfIs422() {
+        client().contentType("application/pdf").queryParam("filename", "bulletin.pdf")
+                .body("ARTS ASSOCIATE\r\nClass Code: 2454\r\n".getBytes(StandardCharsets.UTF_8)).post("/documents")
+                .then().statusCode(422).body("error", equalTo("NOT_PDF"))
+                .body("message", containsString("%PDF-"));
+    }
+
+    @Test
+    void textNamedPdfInAMultipartPartIs422() {
+        client().multiPart("file", "bulletin.pdf", "not a pdf".getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+                .post("/documents").then().statusCode(422).body("error", equalTo("NOT_PDF"));
+    }
+
+    @Test
+    void anImageDeclaredAsPdfIs415() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        client().contentType("application/pdf").queryParam("filename", "x.pdf").body(png).post("/documents")
+                .then().statusCode(415).body("error", equalTo("UNSUPPORTED_MEDIA_TYPE"))
+                .body("message", containsString("PNG"));
     }
 
     @Test

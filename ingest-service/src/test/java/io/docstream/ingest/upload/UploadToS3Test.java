@@ -111,6 +111,40 @@ class UploadToS3Test {
     }
 
     @Test
+    void aPdfBulletinIsStoredByteForByteAndAnnouncedAsBulletinPdf() throws Exception {
+        byte[] pdf = Corpus.bytes(Corpus.PDF_BULLETIN);
+        String name = Corpus.fileName(Corpus.PDF_BULLETIN);
+        try (Arrivals arrivals = Api.arrivals()) {
+            String docId = client().contentType("application/pdf").queryParam("filename", name).body(pdf)
+                    .post("/documents")
+                    .then().statusCode(201)
+                    .body("doc_type", equalTo("bulletin_pdf"))
+                    .body("content_type", equalTo("application/pdf"))
+                    .body("size", equalTo(pdf.length))
+                    .extract().path("doc_id");
+            ResponseBytes<GetObjectResponse> stored = s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET)
+                    .key("incoming/" + docId + "/" + name));
+            assertEquals(Corpus.sha256(pdf), Corpus.sha256(stored.asByteArray()));
+            assertEquals("application/pdf", stored.response().contentType());
+            assertEquals("bulletin_pdf", stored.response().metadata().get("docstream-doc-type"));
+            JsonNode data = JSON.readTree(arrivals.awaitOne().value());
+            assertEquals(docId, data.get("doc_id").asText());
+            assertEquals("bulletin_pdf", data.get("doc_type").asText());
+            assertEquals("application/pdf", data.get("content_type").asText());
+        }
+    }
+
+    @Test
+    void aPdfAsAnOctetStreamPartIsKnownByItsName() throws Exception {
+        byte[] pdf = Corpus.bytes(Corpus.PDF);
+        try (Arrivals arrivals = Api.arrivals()) {
+            client().multiPart("file", "Carpenter.pdf", pdf, "application/octet-stream").post("/documents")
+                    .then().statusCode(201).body("doc_type", equalTo("bulletin_pdf"));
+            assertEquals("bulletin_pdf", JSON.readTree(arrivals.awaitOne().value()).get("doc_type").asText());
+        }
+    }
+
+    @Test
     void aJsonArrayFileIsNamedByContentDisposition() throws Exception {
         byte[] records = Corpus.bytes(Corpus.JSON_ARRAY);
         String name = Corpus.fileName(Corpus.JSON_ARRAY);
