@@ -49,9 +49,9 @@ class ArrivalEventTest {
 
     @Test
     void aPdfBulletinIsItsOwnDocType() {
-        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"bulletin_pdf\"}";
+        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"bulletin_pdf\"," + SHA + "}";
         ArrivalEvent event = assertInstanceOf(ArrivalEvent.Good.class,
-                ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), Map.of())).event();
+                ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), HEADERS)).event();
         assertEquals(DocType.BULLETIN_PDF, event.docType());
     }
 
