@@ -26,6 +26,11 @@ public final class Api {
         return ConfigProvider.getConfig().getValue(name, String.class);
     }
 
+    /** A setting, or {@code fallback} when the service does not know it. */
+    public static String config(String name, String fallback) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(fallback);
+    }
+
     public static String bootstrapServers() {
         return config("kafka.bootstrap.servers");
     }

@@ -41,6 +41,11 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
         return broker;
     }
 
+    /** The running S3 server, for the tests that pause it. */
+    public static S3Server s3() {
+        return s3;
+    }
+
     public static S3Client s3Client() {
         return S3Client.builder()
                 .endpointOverride(URI.create(s3.endpoint()))

@@ -68,6 +68,8 @@ public final class Demo {
         artifacts.ingestJar();
         artifacts.jobClasspath();
         wipe(options.stateDir());
+        // Documents, Kafka records, credentials: the demo's state is its user's only (0700, files 0600).
+        io.docstream.servers.PrivateFiles.directories(options.stateDir());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Stack stack = new Stack(runFiles, artifacts, options.stateDir());

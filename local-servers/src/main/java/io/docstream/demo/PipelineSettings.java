@@ -56,7 +56,6 @@ record PipelineSettings(
         properties.put("kafka.bootstrap.servers", kafkaBootstrap);
         properties.put("docstream.topic", TOPIC);
         properties.put("docstream.auth.enabled", "true");
-        properties.put("docstream.auth.api-keys", apiKey);
         properties.put("docstream.store.prefix", "incoming/");
         if (store == DemoOptions.Store.S3) {
             properties.put("docstream.store.kind", "s3");
@@ -96,6 +95,13 @@ record PipelineSettings(
             confs.put("spark.hadoop.fs.s3a.endpoint.region", "us-east-1");
         }
         return confs;
+    }
+
+    /** The ingest service's secrets: the API key and the S3 credentials, as environment variables. */
+    Map<String, String> ingestEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>(awsEnvironment());
+        env.put("DOCSTREAM_AUTH_API_KEYS", apiKey);
+        return env;
     }
 
     /** Credentials travel as the AWS SDK's standard environment variables, never as arguments. */

@@ -3,6 +3,7 @@ package io.docstream.demo;
 import io.docstream.servers.ChildJvm;
 import io.docstream.servers.FreePort;
 import io.docstream.servers.KafkaBroker;
+import io.docstream.servers.PrivateFiles;
 import io.docstream.servers.S3Server;
 import io.docstream.servers.SparkFlags;
 import io.docstream.servers.SparkStandaloneCluster;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,6 +32,7 @@ final class Stack implements AutoCloseable {
     private final Deque<Started> started = new ArrayDeque<>();
     private final List<ChildJvm> services = new ArrayList<>();
     private SparkStandaloneCluster cluster;
+    private final List<Long> workerPids = new ArrayList<>();
     private final RunFiles runFiles;
     private final Artifacts artifacts;
     private final Path stateDir;
@@ -45,7 +46,10 @@ final class Stack implements AutoCloseable {
     S3Server startS3(int port) {
         try {
             // s3proxy's filesystem backend serves each folder under buckets/ as a bucket.
-            Files.createDirectories(stateDir.resolve("s3/buckets/" + PipelineSettings.BUCKET));
+            PrivateFiles.directories(stateDir);
+            PrivateFiles.directories(stateDir.resolve("s3"));
+            PrivateFiles.directories(stateDir.resolve("s3/buckets"));
+            PrivateFiles.directories(stateDir.resolve("s3/buckets/" + PipelineSettings.BUCKET));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +71,8 @@ final class Stack implements AutoCloseable {
         javaArgs.addAll(PipelineSettings.asSystemProperties(settings.ingestProperties()));
         javaArgs.add("-jar");
         javaArgs.add(artifacts.ingestJar().toString());
-        ChildJvm ingest = ChildJvm.start("ingest-service", javaArgs, settings.awsEnvironment(), stateDir,
+        // Secrets travel in the environment (readable by the same user only), never on the command line (ps).
+        ChildJvm ingest = ChildJvm.start("ingest-service", javaArgs, settings.ingestEnvironment(), stateDir,
                 stateDir.resolve("logs/ingest-service.log"));
         String url = "http://127.0.0.1:" + settings.httpPort();
         services.add(ingest);
@@ -85,6 +90,7 @@ final class Stack implements AutoCloseable {
                 artifacts.sparkJars(), 4, 1, "1g");
         track("spark-master", cluster.masterPid(), cluster.masterUrl() + " (UI " + cluster.webUiUrl() + ")", cluster);
         List<Long> workers = cluster.workerPids();
+        workerPids.addAll(workers);
         for (int i = 0; i < workers.size(); i++) {
             runFiles.record("spark-worker-" + (i + 1), workers.get(i), cluster.masterUrl());
         }
@@ -100,16 +106,31 @@ final class Stack implements AutoCloseable {
         confs.put("spark.executor.memory", "512m");
         confs.put("spark.scheduler.minRegisteredResourcesRatio", "1.0");
         confs.put("spark.scheduler.maxRegisteredResourcesWaitingTime", "60s");
-        confs.put("spark.executorEnv.AWS_ACCESS_KEY_ID", settings.awsEnvironment().getOrDefault("AWS_ACCESS_KEY_ID", ""));
-        confs.put("spark.executorEnv.AWS_SECRET_ACCESS_KEY", settings.awsEnvironment().getOrDefault("AWS_SECRET_ACCESS_KEY", ""));
         confs.forEach((key, value) -> {
             javaArgs.add("--conf");
             javaArgs.add(key + "=" + value);
         });
+        // The executors' credentials reach them as spark.executorEnv.* from a 0600 properties file, not as
+        // --conf arguments that any user's ps shows.
+        javaArgs.add("--properties-file");
+        javaArgs.add(executorSecrets(settings).toString());
         javaArgs.add(artifacts.shadedJobJar().toString());
         Map<String, String> env = new HashMap<>(cluster.environment());
         env.putAll(settings.awsEnvironment());
         startJob(settings, javaArgs, env, cluster.masterUrl());
+    }
+
+    private Path executorSecrets(PipelineSettings settings) {
+        Path file = stateDir.resolve("spark/executor-secrets.properties");
+        StringBuilder properties = new StringBuilder();
+        settings.awsEnvironment().forEach((key, value) -> properties.append("spark.executorEnv.").append(key)
+                .append('=').append(value).append('\n'));
+        try {
+            PrivateFiles.write(file, properties.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
     }
 
     private void startJob(PipelineSettings settings, List<String> javaArgs, Map<String, String> extraEnv, String master) {
@@ -159,10 +180,10 @@ final class Stack implements AutoCloseable {
             } catch (Exception e) {
                 System.err.println("docstream demo: stopping " + next.name() + " failed: " + e.getMessage());
             }
-            runFiles.forget(next.name());
+            runFiles.forget(next.name(), next.pid());
             if (next.name().equals("spark-master")) {
-                for (int i = 1; i <= 4; i++) {
-                    runFiles.forget("spark-worker-" + i);
+                for (int i = 0; i < workerPids.size(); i++) {
+                    runFiles.forget("spark-worker-" + (i + 1), workerPids.get(i));
                 }
             }
             System.out.println("  stopped " + next.name());

@@ -14,7 +14,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A JVM started as a child process with its output in a log file. Stopping it also stops anything it
- * started, and a JVM shutdown hook makes sure no child outlives the parent that forgot to close it.
+ * started, and a JVM shutdown hook makes sure no child outlives the parent that forgot to close it. What it
+ * writes (its log included) is its owner's only ({@link PrivateFiles}).
  */
 public final class ChildJvm {
 
@@ -47,8 +48,8 @@ public final class ChildJvm {
         command.add(javaBinary());
         command.addAll(javaArgs);
         try {
-            Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            PrivateFiles.create(log);
+            ProcessBuilder builder = new ProcessBuilder(PrivateFiles.withPrivateUmask(command))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -99,9 +99,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format() {
         try {
-            Files.createDirectories(workDir.resolve("data"));
-            Files.writeString(workDir.resolve("server.properties"), serverProperties());
-            Files.writeString(workDir.resolve("log4j2.properties"), LOG_CONFIG);
+            PrivateFiles.directories(workDir);
+            PrivateFiles.directories(workDir.resolve("data"));
+            PrivateFiles.write(workDir.resolve("server.properties"), serverProperties());
+            PrivateFiles.write(workDir.resolve("log4j2.properties"), LOG_CONFIG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + workDir, e);
         }

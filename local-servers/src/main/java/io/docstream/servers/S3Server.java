@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * A real S3-compatible server (s3proxy, filesystem backend: objects are plain files under the data
  * folder) as a child process on 127.0.0.1. It checks request signatures, so clients must sign with
- * {@link #accessKey()} / {@link #secretKey()}; both are made up per server unless given.
+ * {@link #accessKey()} / {@link #secretKey()}; both are made up per server unless given. Its folders and files
+ * are 0700/0600: s3proxy's filesystem backend would serve others-readable ones to anonymous clients.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -48,8 +49,10 @@ public final class S3Server implements AutoCloseable {
         Path dir = dataDir.toAbsolutePath();
         Path conf = dir.resolve("s3proxy.conf");
         try {
-            Files.createDirectories(dir.resolve("buckets"));
-            Files.writeString(conf, String.join("\n",
+            PrivateFiles.directories(dir);
+            PrivateFiles.directories(dir.resolve("buckets"));
+            // The credential is in it: 0600, and the server reads it from there, never from its command line.
+            PrivateFiles.write(conf, String.join("\n",
                     "s3proxy.endpoint=http://127.0.0.1:" + port,
                     "s3proxy.authorization=aws-v2-or-v4",
                     "s3proxy.identity=" + accessKey,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,28 @@ class LocalServersTest {
             assertEquals(403, anonymous.getResponseCode());
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void theServersStateIsTheirOwnersOnly() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); S3Server s3 = S3Server.start(dir.resolve("s3"))) {
+            assertTrue(broker.isRunning());
+            assertEquals("rw-------", permissions(s3.dataDir().resolve("s3proxy.conf")));
+            assertEquals("rwx------", permissions(s3.dataDir().resolve("buckets")));
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir.resolve("kafka"))) {
+                List<String> open = files.filter(p -> !permissions(p).substring(3).equals("------"))
+                        .map(p -> p + " " + permissions(p)).toList();
+                assertEquals(List.of(), open, "Kafka files others can read");
+            }
+        }
+    }
+
+    private static String permissions(Path path) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.docstream.extract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docstream.extract.pdf.PdfBulletinText;
 import io.docstream.extract.pdf.PdfSettings;
-
+import io.docstream.limits.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -10,33 +11,52 @@ import java.util.Optional;
 
 /**
  * Entry point of the extraction engine: bytes of one stored document in, rows or a quarantine reason out.
- * Pure Java, safe to share between threads, usable from Spark executors and the command line.
+ * Pure Java, safe to share between threads, usable from Spark executors and the command line. Held to the
+ * {@link DocumentLimits} the ingest service enforces at upload.
  */
 public final class DocumentExtractor {
 
-    public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = DocumentLimits.DEFAULTS.maxBytes();
 
     /** The largest array the JVM hands out; a cap above it still cannot be read into memory. */
     private static final int LARGEST_READABLE = Integer.MAX_VALUE - 8;
 
     private final long maxBytes;
+    private final int maxRecords;
+    private final ObjectMapper jsonParser;
     private final PdfSettings pdf;
 
     public DocumentExtractor() {
-        this(DEFAULT_MAX_BYTES);
+        this(DocumentLimits.DEFAULTS);
     }
 
-    /** PDF limits and OCR as the environment sets them ({@link PdfSettings#fromEnvironment()}). */
+    /** The default limits but for the size cap; PDF limits and OCR as the environment sets them. */
     public DocumentExtractor(long maxBytes) {
-        this(maxBytes, PdfSettings.fromEnvironment());
+        this(withMaxBytes(maxBytes), PdfSettings.fromEnvironment());
     }
 
     public DocumentExtractor(long maxBytes, PdfSettings pdf) {
+        this(withMaxBytes(maxBytes), pdf);
+    }
+
+    /** PDF limits and OCR as the environment sets them ({@link PdfSettings#fromEnvironment()}). */
+    public DocumentExtractor(DocumentLimits limits) {
+        this(limits, PdfSettings.fromEnvironment());
+    }
+
+    public DocumentExtractor(DocumentLimits limits, PdfSettings pdf) {
+        this.maxBytes = limits.maxBytes();
+        this.maxRecords = limits.maxRecords();
+        this.jsonParser = JsonRecordReader.parserFor(limits);
+        this.pdf = pdf;
+    }
+
+    private static DocumentLimits withMaxBytes(long maxBytes) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         }
-        this.maxBytes = maxBytes;
-        this.pdf = pdf;
+        DocumentLimits d = DocumentLimits.DEFAULTS;
+        return new DocumentLimits(maxBytes, d.maxStringChars(), d.maxNestingDepth(), d.maxNumberChars(), d.maxRecords());
     }
 
     /**
@@ -76,7 +96,7 @@ public final class DocumentExtractor {
         return switch (type) {
             case BULLETIN -> new Extraction.Extracted(DocType.BULLETIN,
                     List.of(BulletinExtractor.extract(fileName, decoded)));
-            case JSON_RECORD -> JsonRecordReader.read(fileName, decoded);
+            case JSON_RECORD -> JsonRecordReader.read(fileName, decoded, jsonParser, maxRecords);
             case BULLETIN_PDF -> throw new IllegalStateException("PDFs are read above");
         };
     }

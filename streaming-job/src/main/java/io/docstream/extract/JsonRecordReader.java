@@ -1,14 +1,18 @@
 package io.docstream.extract;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docstream.limits.DocumentLimits;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,7 +32,8 @@ import java.util.regex.Pattern;
  */
 final class JsonRecordReader {
 
-    // Exact decimals, written plainly: a rescued 4300.0 must come back as 4300.0, not 4.3E+3.
+    // Exact decimals, written plainly: a rescued 4300.0 must come back as 4300.0, not 4.3E+3. Writes only:
+    // documents are parsed by parserFor(limits).
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -44,10 +49,26 @@ final class JsonRecordReader {
     private JsonRecordReader() {
     }
 
-    static Extraction read(String uploadedFileName, DecodedText decoded) {
+    /** A parser held to the limits (the same the ingest service enforces at upload). */
+    static ObjectMapper parserFor(DocumentLimits limits) {
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(limits.maxStringChars())
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxNumberLength(limits.maxNumberChars())
+                .build()).build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
+    }
+
+    static Extraction read(String uploadedFileName, DecodedText decoded, ObjectMapper parser, int maxRecords) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(decoded.text());
+            root = parser.readTree(decoded.text());
+        } catch (StreamConstraintsException pastLimit) {
+            return new Extraction.Quarantined(QuarantineReason.JSON_LIMIT_EXCEEDED, describe(pastLimit));
         } catch (JsonProcessingException malformed) {
             // A malformed upload is an expected outcome with its own reason code, not a failure of the reader.
             return new Extraction.Quarantined(QuarantineReason.MALFORMED_JSON, describe(malformed));
@@ -61,6 +82,10 @@ final class JsonRecordReader {
         } else if (root.isArray()) {
             if (root.isEmpty()) {
                 return new Extraction.Quarantined(QuarantineReason.NOT_A_RECORD, "the JSON array holds no records");
+            }
+            if (root.size() > maxRecords) {
+                return new Extraction.Quarantined(QuarantineReason.TOO_MANY_RECORDS, "the JSON array holds "
+                        + root.size() + " records, more than the limit of " + maxRecords + " (maxRecordsPerDocument)");
             }
             for (int i = 0; i < root.size(); i++) {
                 JsonNode element = root.get(i);

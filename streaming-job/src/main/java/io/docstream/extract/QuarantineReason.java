@@ -5,8 +5,12 @@ public enum QuarantineReason {
     EMPTY,
     NOT_TEXT,
     MALFORMED_JSON,
+    /** Valid JSON past a parser limit of {@link io.docstream.limits.DocumentLimits} (string length, nesting, number length). */
+    JSON_LIMIT_EXCEEDED,
     NOT_A_RECORD,
     TOO_LARGE,
+    /** More records than {@link io.docstream.limits.DocumentLimits#maxRecords()}: none of them is written. */
+    TOO_MANY_RECORDS,
     /** Neither a bulletin (.txt or .pdf) nor a JSON record file: the pipeline has no rules for it. */
     UNSUPPORTED_TYPE,
     /** A PDF that needs a password to open. */

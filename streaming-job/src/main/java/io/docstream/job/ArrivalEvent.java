@@ -12,14 +12,18 @@ import java.util.Optional;
 
 /**
  * One announcement from {@code document-arrivals} (docs/events.md): a stored document the job should
- * read. {@link #parse} never throws on bad input: a value that is not such an event is a {@link Bad}
- * outcome, which the job quarantines as {@code BAD_EVENT}.
+ * read. {@link #parse} never throws on bad input: a record that is not such an event — a CloudEvents header
+ * the contract requires missing or wrong, a value that is not the event's data, no SHA-256 to check the bytes
+ * against — is a {@link Bad} outcome, which the job quarantines as {@code BAD_EVENT}.
  */
 public record ArrivalEvent(String docId, String fileName, DocType docType, String uri, long size, String sha256,
                            Instant receivedAt) {
 
     public static final String EVENT_TYPE = "io.docstream.document.arrived.v1";
     static final String TYPE_HEADER = "ce_type";
+    static final String SPEC_VERSION = "1.0";
+    /** The headers every event must carry (CloudEvents 1.0 binary mode, docs/events.md). */
+    static final java.util.List<String> REQUIRED_HEADERS = java.util.List.of("ce_specversion", "ce_id", "ce_source", TYPE_HEADER);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUOTED_VALUE_CHARS = 200;
@@ -44,9 +48,18 @@ public record ArrivalEvent(String docId, String fileName, DocType docType, Strin
      */
     public static Parsed parse(byte[] value, Map<String, String> headers) {
         String quoted = quote(value);
+        for (String header : REQUIRED_HEADERS) {
+            String headerValue = headers.get(header);
+            if (headerValue == null || headerValue.isBlank()) {
+                return new Bad("the CloudEvents header " + header + " is missing", quoted);
+            }
+        }
         String type = headers.get(TYPE_HEADER);
-        if (type != null && !type.equals(EVENT_TYPE)) {
+        if (!type.equals(EVENT_TYPE)) {
             return new Bad("ce_type is '" + type + "', expected " + EVENT_TYPE, quoted);
+        }
+        if (!SPEC_VERSION.equals(headers.get("ce_specversion"))) {
+            return new Bad("ce_specversion is '" + headers.get("ce_specversion") + "', expected " + SPEC_VERSION, quoted);
         }
         if (value == null || value.length == 0) {
             return new Bad("the event has no value", quoted);
@@ -85,8 +98,11 @@ public record ArrivalEvent(String docId, String fileName, DocType docType, Strin
         }
         String fileName = text(root, "file_name").orElseGet(() -> lastSegment(uri.get()));
         long declaredSize = size == null || size.isNull() ? -1 : size.asLong();
-        String sha256 = text(root, "sha256").filter(h -> h.matches("[0-9a-fA-F]{64}")).orElse(null);
-        return new Good(new ArrivalEvent(docId.get(), fileName, docType.get(), uri.get(), declaredSize, sha256, receivedAt));
+        Optional<String> sha256 = text(root, "sha256").filter(h -> h.matches("[0-9a-fA-F]{64}"));
+        if (sha256.isEmpty()) {
+            return new Bad("sha256 (64 hex digits) is required: the bytes read are checked against it", quoted);
+        }
+        return new Good(new ArrivalEvent(docId.get(), fileName, docType.get(), uri.get(), declaredSize, sha256.get(), receivedAt));
     }
 
     private static Optional<String> text(JsonNode root, String field) {

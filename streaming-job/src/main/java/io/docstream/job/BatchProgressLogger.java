@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per micro-batch, what an operator watches: events in, documents, rows written, quarantined,
- * throughput, batch duration, and how far behind the end of the topic the job is. The counts are what the
- * batch committed ({@link BatchCounts}).
+ * throughput, batch duration, how far behind the end of the topic the job is, and — when the batch stalled on
+ * an outage — for how long and on what ({@link StallWatch}). The counts are what the batch committed
+ * ({@link BatchCounts}).
  */
 public final class BatchProgressLogger extends StreamingQueryListener {
 
@@ -30,7 +31,8 @@ public final class BatchProgressLogger extends StreamingQueryListener {
         if (progress.numInputRows() == 0 && counts.isEmpty()) {
             return; // idle trigger: nothing to report
         }
-        LOG.info(describe(progress, counts.orElse(new BatchCounts(0, 0, 0))));
+        String line = describe(progress, counts.orElse(new BatchCounts(0, 0, 0)));
+        LOG.info(StallWatch.takeLastStall().map(stall -> line + ", " + stall).orElse(line));
     }
 
     @Override

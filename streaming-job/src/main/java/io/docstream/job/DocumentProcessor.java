@@ -2,6 +2,8 @@ package io.docstream.job;
 
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
+import io.docstream.extract.QuarantineReason;
+import io.docstream.limits.DocumentLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -39,18 +41,18 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
     private final SourceConfinement confinement;
     private final byte[] hadoopConf;
     private final int parallelism;
-    private final long maxDocumentBytes;
+    private final DocumentLimits limits;
 
-    DocumentProcessor(SourceConfinement confinement, Configuration hadoopConf, int parallelism, long maxDocumentBytes) {
+    DocumentProcessor(SourceConfinement confinement, Configuration hadoopConf, int parallelism, DocumentLimits limits) {
         this.confinement = confinement;
         this.hadoopConf = serialize(hadoopConf);
         this.parallelism = parallelism;
-        this.maxDocumentBytes = maxDocumentBytes;
+        this.limits = limits;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> announcements) {
-        DocumentReader reader = new DocumentReader(deserialize(hadoopConf), new DocumentExtractor(maxDocumentBytes));
+        DocumentReader reader = new DocumentReader(deserialize(hadoopConf), new DocumentExtractor(limits));
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, readerThreads());
         TaskContext task = TaskContext.get();
         if (task != null) {
@@ -79,6 +81,13 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
             return List.of(quarantine(announcement, QuarantineRow.SOURCE_MISSING, missing.message()));
         }
         DocumentReader.Read read = (DocumentReader.Read) outcome;
+        boolean readWhole = !(read.extraction() instanceof Extraction.Quarantined q && q.reason() == QuarantineReason.TOO_LARGE);
+        if (readWhole && !read.sha256().equalsIgnoreCase(event.sha256())) {
+            // Whoever can write to the topic could otherwise copy any input object into the table under new ids.
+            // (A document over the size cap is not read whole, so its hash says nothing: it stays TOO_LARGE.)
+            return List.of(quarantine(announcement, QuarantineRow.CHECKSUM_MISMATCH, "the bytes read hash to "
+                    + read.sha256() + ", the event announced " + event.sha256()));
+        }
         if (read.extraction() instanceof Extraction.Quarantined quarantined) {
             return List.of(quarantine(announcement, quarantined.reason().name(), quarantined.message()));
         }

@@ -95,7 +95,8 @@ final class DocumentReader {
      * When the announcement states size and SHA-256, the object is read with one GET and no HEAD (S3A needs
      * the length to open a stream without asking the store) and the bytes are only trusted if they hash to
      * the announced value; otherwise — or if the object is shorter than announced — it is read again the
-     * ordinary way, its length from the store.
+     * ordinary way, its length from the store. The caller compares the SHA-256 of what was read with the
+     * announced one ({@code CHECKSUM_MISMATCH}).
      *
      * @throws IOException when the store fails for another reason than a missing object (unreachable,
      *                     denied): not the document's fault, so the task fails and Spark retries it

@@ -48,9 +48,17 @@ public final class DocumentsStream {
             new TableRegistration(spark).registerBoth(settings, System.out);
         }
         StreamingQuery query = start(spark, settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(query), "stop-documents-stream"));
+        // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
+        // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
+        org.apache.spark.util.ShutdownHookManager.addShutdownHook(
+                org.apache.spark.util.ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1, () -> {
+                    stopQuietly(query);
+                    return scala.runtime.BoxedUnit.UNIT;
+                });
         long maintenanceMs = settings.maintenanceIntervalMs();
-        try (MaintenanceSchedule maintenance = maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
+        try (StallWatch stalls = StallWatch.watch(query, settings, KafkaClientOptions.from(conf),
+                spark.sparkContext().hadoopConfiguration());
+             MaintenanceSchedule maintenance = maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
             query.awaitTermination();
         }
     }
@@ -63,6 +71,7 @@ public final class DocumentsStream {
                 .option("startingOffsets", settings.startingOffsets())
                 .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
                 .option("includeHeaders", "true")
+                .options(KafkaClientOptions.asSourceOptions(spark.sparkContext().getConf()))
                 .load();
 
         Dataset<Row> announcements = kafkaRecords.map(
@@ -79,7 +88,7 @@ public final class DocumentsStream {
         SourceConfinement confinement = new SourceConfinement(settings.input());
         Dataset<Row> tableRows = firstAnnouncements
                 .mapPartitions(new DocumentProcessor(confinement, spark.sparkContext().hadoopConfiguration(),
-                        settings.readParallelism(), settings.maxDocumentBytes()), Encoders.row(OutputTable.SCHEMA));
+                        settings.readParallelism(), settings.limits()), Encoders.row(OutputTable.SCHEMA));
 
         useRenameFreeCheckpointsOnS3(spark, settings);
         // With processing-time timeouts Spark would run an empty batch whenever a doc_id's window ends, only

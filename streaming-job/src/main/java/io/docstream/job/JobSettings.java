@@ -1,5 +1,6 @@
 package io.docstream.job;
 
+import io.docstream.limits.DocumentLimits;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  * @param readParallelism object reads in flight per partition
  * @param dedupWindow     how long a doc_id is remembered to drop re-announcements
  * @param stateParallelism partitions of the de-duplication state (fixed once a checkpoint exists)
+ * @param limits          what one document may be (size, JSON parser limits, records): the ingest service's
+ *                        limits, defaults from {@link DocumentLimits}; a batch holds at most
+ *                        {@code maxOffsetsPerTrigger × maxRecordsPerDocument} document rows
  * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
  * @param glue            where the job registers its tables at start, if anywhere
  */
@@ -37,16 +41,16 @@ public record JobSettings(
         int readParallelism,
         String dedupWindow,
         int stateParallelism,
-        long maxDocumentBytes,
+        DocumentLimits limits,
         String maintenanceInterval,
         GlueTarget glue) {
 
     /** Without a Glue registration at start. */
     public JobSettings(String kafkaBootstrap, String topic, String startingOffsets, long maxOffsetsPerTrigger,
                        String trigger, String input, String output, String checkpoint, int readParallelism,
-                       String dedupWindow, int stateParallelism, long maxDocumentBytes) {
+                       String dedupWindow, int stateParallelism, DocumentLimits limits) {
         this(kafkaBootstrap, topic, startingOffsets, maxOffsetsPerTrigger, trigger, input, output, checkpoint,
-                readParallelism, dedupWindow, stateParallelism, maxDocumentBytes, Key.MAINTENANCE_INTERVAL.defaultValue(),
+                readParallelism, dedupWindow, stateParallelism, limits, Key.MAINTENANCE_INTERVAL.defaultValue(),
                 GlueTarget.NONE);
     }
 
@@ -75,7 +79,11 @@ public record JobSettings(
         READ_PARALLELISM("readParallelism", "16"),
         DEDUP_WINDOW("dedupWindow", "1 hour"),
         STATE_PARTITIONS("statePartitions", "4"),
-        MAX_DOCUMENT_BYTES("maxDocumentBytes", String.valueOf(50L * 1024 * 1024)),
+        MAX_DOCUMENT_BYTES("maxDocumentBytes", DocumentLimits.DEFAULT_MAX_BYTES),
+        MAX_RECORDS_PER_DOCUMENT("maxRecordsPerDocument", DocumentLimits.DEFAULT_MAX_RECORDS),
+        MAX_STRING_CHARS("maxStringChars", DocumentLimits.DEFAULT_MAX_STRING_CHARS),
+        MAX_NESTING_DEPTH("maxNestingDepth", DocumentLimits.DEFAULT_MAX_NESTING_DEPTH),
+        MAX_NUMBER_CHARS("maxNumberChars", DocumentLimits.DEFAULT_MAX_NUMBER_CHARS),
         MAINTENANCE_INTERVAL("maintenanceInterval", "1 hour"),
         GLUE_DATABASE("glue.database", ""),
         GLUE_REGION("glue.region", ""),
@@ -126,7 +134,11 @@ public record JobSettings(
                 Integer.parseInt(value.apply(Key.READ_PARALLELISM)),
                 value.apply(Key.DEDUP_WINDOW),
                 Integer.parseInt(value.apply(Key.STATE_PARTITIONS)),
-                Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)),
+                new DocumentLimits(Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)),
+                        Integer.parseInt(value.apply(Key.MAX_STRING_CHARS)),
+                        Integer.parseInt(value.apply(Key.MAX_NESTING_DEPTH)),
+                        Integer.parseInt(value.apply(Key.MAX_NUMBER_CHARS)),
+                        Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))),
                 value.apply(Key.MAINTENANCE_INTERVAL),
                 new GlueTarget(value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
         settings.validate();
@@ -147,7 +159,12 @@ public record JobSettings(
         described.put(Key.READ_PARALLELISM.conf(), String.valueOf(readParallelism));
         described.put(Key.DEDUP_WINDOW.conf(), dedupWindow);
         described.put(Key.STATE_PARTITIONS.conf(), String.valueOf(stateParallelism));
-        described.put(Key.MAX_DOCUMENT_BYTES.conf(), String.valueOf(maxDocumentBytes));
+        described.put(Key.MAX_DOCUMENT_BYTES.conf(), String.valueOf(limits.maxBytes()));
+        described.put(Key.MAX_RECORDS_PER_DOCUMENT.conf(), String.valueOf(limits.maxRecords()));
+        described.put(Key.MAX_STRING_CHARS.conf(), String.valueOf(limits.maxStringChars()));
+        described.put(Key.MAX_NESTING_DEPTH.conf(), String.valueOf(limits.maxNestingDepth()));
+        described.put(Key.MAX_NUMBER_CHARS.conf(), String.valueOf(limits.maxNumberChars()));
+        described.put("document rows per batch, at most", String.valueOf(maxOffsetsPerTrigger * limits.maxRecords()));
         described.put(Key.MAINTENANCE_INTERVAL.conf(), maintenanceInterval);
         described.put(Key.GLUE_DATABASE.conf(), glue.database());
         described.put(Key.GLUE_REGION.conf(), glue.region());
@@ -176,6 +193,11 @@ public record JobSettings(
         return IntervalUtils.getDuration(interval, TimeUnit.MILLISECONDS, 31);
     }
 
+    /** The largest document read, in bytes. */
+    public long maxDocumentBytes() {
+        return limits.maxBytes();
+    }
+
     public String documentsCheckpoint() {
         return checkpoint.replaceAll("/+$", "") + "/documents";
     }
@@ -187,9 +209,9 @@ public record JobSettings(
         if (maintenanceIntervalMs() < 0) {
             throw new IllegalArgumentException("maintenanceInterval must be a positive interval or off: " + maintenanceInterval);
         }
-        if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1 || maxDocumentBytes < 0) {
+        if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1) {
             throw new IllegalArgumentException("readParallelism, statePartitions and maxOffsetsPerTrigger must be"
-                    + " positive, maxDocumentBytes not negative: " + describe());
+                    + " positive: " + describe());
         }
     }
 

@@ -16,6 +16,8 @@ final class QuarantineRow {
     static final String BAD_EVENT = "BAD_EVENT";
     /** The event names an object that does not exist. */
     static final String SOURCE_MISSING = "SOURCE_MISSING";
+    /** The bytes read do not hash to the event's sha256: not the document that was announced. */
+    static final String CHECKSUM_MISMATCH = "CHECKSUM_MISMATCH";
     /** The event names a location outside the configured input: not opened. */
     static final String FORBIDDEN_SOURCE = "FORBIDDEN_SOURCE";
 

@@ -43,32 +43,53 @@ class ArrivalEventTest {
         assertInstanceOf(SourceConfinement.Allowed.class, confinement.check(event.uri()));
     }
 
+    private static final Map<String, String> HEADERS = Map.of("ce_specversion", "1.0", "ce_id", "1",
+            "ce_source", "/docstream/ingest-service", "ce_type", ArrivalEvent.EVENT_TYPE);
+    private static final String SHA = "\"sha256\":\"" + "ab".repeat(32) + "\"";
+
     @Test
     void aPdfBulletinIsItsOwnDocType() {
-        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"bulletin_pdf\"}";
+        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"bulletin_pdf\"," + SHA + "}";
         ArrivalEvent event = assertInstanceOf(ArrivalEvent.Good.class,
-                ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), Map.of())).event();
+                ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), HEADERS)).event();
         assertEquals(DocType.BULLETIN_PDF, event.docType());
     }
 
     @Test
     void unknownFieldsAreIgnored() {
-        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"json_record\",\"new_field\":[1,2]}";
-        assertInstanceOf(ArrivalEvent.Good.class, ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), Map.of()));
+        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"json_record\"," + SHA + ",\"new_field\":[1,2]}";
+        assertInstanceOf(ArrivalEvent.Good.class, ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), HEADERS));
+    }
+
+    @Test
+    void anEventWithoutTheRequiredCloudEventsHeadersOrSha256IsBad() {
+        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"," + SHA + "}";
+        assertBad(value, Map.of(), "ce_specversion is missing");
+        for (String header : ArrivalEvent.REQUIRED_HEADERS) {
+            Map<String, String> without = new java.util.HashMap<>(HEADERS);
+            without.remove(header);
+            assertBad(value, without, header + " is missing");
+        }
+        Map<String, String> otherVersion = new java.util.HashMap<>(HEADERS);
+        otherVersion.put("ce_specversion", "0.3");
+        assertBad(value, otherVersion, "ce_specversion");
+        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}", HEADERS, "sha256");
+        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\",\"sha256\":\"00\"}", HEADERS, "sha256");
     }
 
     @Test
     void whatIsNotAnArrivalEventIsBadWithAReason() {
-        assertBad("not json at all", Map.of(), "not JSON");
-        assertBad("[1,2]", Map.of(), "not a JSON object");
-        assertBad("{\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}", Map.of(), "doc_id and uri");
-        assertBad("{\"doc_id\":\"a\",\"doc_type\":\"bulletin\"}", Map.of(), "doc_id and uri");
-        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"pdf\"}", Map.of(), "unknown doc_type 'pdf'");
+        assertBad("not json at all", HEADERS, "not JSON");
+        assertBad("[1,2]", HEADERS, "not a JSON object");
+        assertBad("{\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}", HEADERS, "doc_id and uri");
+        assertBad("{\"doc_id\":\"a\",\"doc_type\":\"bulletin\"}", HEADERS, "doc_id and uri");
+        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"pdf\"}", HEADERS, "unknown doc_type 'pdf'");
         assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\",\"received_at\":\"yesterday\"}",
-                Map.of(), "received_at");
-        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}",
-                Map.of("ce_type", "io.docstream.document.deleted.v1"), "ce_type");
-        assertInstanceOf(ArrivalEvent.Bad.class, ArrivalEvent.parse(null, Map.of()));
+                HEADERS, "received_at");
+        Map<String, String> otherType = new java.util.HashMap<>(HEADERS);
+        otherType.put("ce_type", "io.docstream.document.deleted.v1");
+        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}", otherType, "ce_type");
+        assertInstanceOf(ArrivalEvent.Bad.class, ArrivalEvent.parse(null, HEADERS));
     }
 
     private static void assertBad(String value, Map<String, String> headers, String expectedProblem) {

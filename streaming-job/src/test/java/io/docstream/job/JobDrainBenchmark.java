@@ -113,7 +113,8 @@ public final class JobDrainBenchmark {
                                 long maxOffsets, int readParallelism, int statePartitions) throws Exception {
         String run = "bench-" + trigger.replace(' ', '-') + "-" + System.nanoTime();
         JobSettings settings = new JobSettings(kafka.bootstrapServers(), "document-arrivals", "earliest", maxOffsets, trigger,
-                root + "incoming/", root + "tables/" + run, root + "checkpoints/" + run, readParallelism, "1 hour", statePartitions, 50L * 1024 * 1024);
+                root + "incoming/", root + "tables/" + run, root + "checkpoints/" + run, readParallelism, "1 hour", statePartitions,
+                io.docstream.limits.DocumentLimits.DEFAULTS);
         List<long[]> batches = new CopyOnWriteArrayList<>(); // {input rows, duration ms}
         List<String> breakdowns = new CopyOnWriteArrayList<>(); // per batch: Spark's durationMs and state metrics
         StreamingQueryListener listener = new StreamingQueryListener() {

@@ -16,7 +16,7 @@ class LocalFolderPipelineTest extends PipelineContract {
     JobSettings settings(String topic) {
         return new JobSettings(stack.kafka.bootstrapServers(), topic, "earliest", 10000, "1 second",
                 input.toUri().toString(), root.resolve("tables").toUri().toString(),
-                root.resolve("checkpoints").toUri().toString(), 8, "1 hour", 2, 50L * 1024 * 1024);
+                root.resolve("checkpoints").toUri().toString(), 8, "1 hour", 2, TEST_LIMITS);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.extract.ExtractedRow;
 import io.docstream.extract.PdfSamples;
+import io.docstream.limits.DocumentLimits;
 import io.docstream.table.DeltaTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 abstract class PipelineContract {
 
     static final String EMPTY_NAME = "empty bulletin.txt";
+    /** The document limits the tests run with: a records cap and a string length small enough to reach. */
+    static final DocumentLimits TEST_LIMITS = new DocumentLimits(50L * 1024 * 1024, 100_000, 500, 1000, 1000);
     static final String A_PDF_BULLETIN = "ARTS ASSOCIATE 2454.pdf";
 
     protected final TestStack stack = TestStack.get();
@@ -108,6 +111,27 @@ abstract class PipelineContract {
                 announcer.announce(Announcer.event(id, "forbidden.txt", "bulletin", uri, null, "", new byte[1]));
                 quarantinedDocIds.put(id, "FORBIDDEN_SOURCE");
             }
+            // A real input object announced under a new id with a made-up sha256: not the announced document.
+            String forgedId = Announcer.docId("forged");
+            ObjectNode forged = Announcer.event(forgedId, "forged.txt", first.type().value(), first.uri(), null, "", first.bytes());
+            forged.put("sha256", "0".repeat(64));
+            announcer.announce(forged);
+            quarantinedDocIds.put(forgedId, "CHECKSUM_MISMATCH");
+            // A good event's value without the CloudEvents headers the contract requires.
+            announcer.send("no-headers", Announcer.event(Announcer.docId("no-headers"), first.fileName(), first.type().value(),
+                    first.uri(), null, "", first.bytes()).toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            quarantinedDocIds.put("no-headers", "BAD_EVENT");
+            // More records than the cap, and a string longer than the parser's limit: quarantined, not a row.
+            ObjectNode many = announce("many records.json", ("[" + "{},".repeat(TEST_LIMITS.maxRecords()) + "{}]")
+                    .getBytes(StandardCharsets.UTF_8));
+            documents.remove(many.get("doc_id").asText());
+            quarantinedDocIds.put(many.get("doc_id").asText(), "TOO_MANY_RECORDS");
+            announcer.announce(many);
+            ObjectNode longString = announce("long string.json", ("{\"notes\": \"" + "s".repeat(TEST_LIMITS.maxStringChars() + 1)
+                    + "\"}").getBytes(StandardCharsets.UTF_8));
+            documents.remove(longString.get("doc_id").asText());
+            quarantinedDocIds.put(longString.get("doc_id").asText(), "JSON_LIMIT_EXCEEDED");
+            announcer.announce(longString);
             // Not events: not JSON; and JSON without a uri (its key is the doc_id it claims).
             announcer.send("not-json", "this is not an event".getBytes(StandardCharsets.UTF_8), Map.of());
             quarantinedDocIds.put("not-json", "BAD_EVENT");

@@ -20,7 +20,7 @@ class S3PipelineTest extends PipelineContract {
     JobSettings settings(String topic) {
         return new JobSettings(stack.kafka.bootstrapServers(), topic, "earliest", 10000, "1 second",
                 "s3a://" + TestStack.BUCKET + "/" + prefix, output(), "s3a://" + TestStack.BUCKET + "/checkpoints/" + run,
-                8, "1 hour", 2, 50L * 1024 * 1024);
+                8, "1 hour", 2, TEST_LIMITS);
     }
 
     private String output() {

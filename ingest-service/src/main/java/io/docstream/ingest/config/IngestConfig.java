@@ -1,5 +1,6 @@
 package io.docstream.ingest.config;
 
+import io.docstream.limits.DocumentLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -30,11 +31,37 @@ public interface IngestConfig {
 
     Health health();
 
+    Http http();
+
+    interface Http {
+        /** Longest request URI served; longer ones are answered 414 URI_TOO_LONG with a JSON body. */
+        @WithName("max-uri-chars")
+        @WithDefault("4096")
+        int maxUriChars();
+
+        /** How long a request may take to arrive whole, headers to the last body byte; past it, 408. */
+        @WithName("request-timeout")
+        @WithDefault("120s")
+        Duration requestTimeout();
+
+        /**
+         * The service's public base URL (e.g. {@code https://ingest.example.com}) for Location headers;
+         * unset, Location is the path alone ({@code /documents/<doc_id>}), never built from the Host header.
+         */
+        @WithName("public-base-url")
+        Optional<String> publicBaseUrl();
+    }
+
     interface Health {
         /** How long the readiness check waits for the Kafka cluster to answer. */
         @WithName("kafka-timeout")
         @WithDefault("2s")
         Duration kafkaTimeout();
+
+        /** How long the readiness check waits for the object store to answer. */
+        @WithName("store-timeout")
+        @WithDefault("2s")
+        Duration storeTimeout();
     }
 
     interface Store {
@@ -102,8 +129,33 @@ public interface IngestConfig {
     interface Upload {
         /** Largest accepted document, in bytes (default 50 MiB). */
         @WithName("max-bytes")
-        @WithDefault("52428800")
+        @WithDefault(DocumentLimits.DEFAULT_MAX_BYTES)
         long maxBytes();
+
+        /** Most records one JSON document may hold; more is answered 413 TOO_MANY_RECORDS. */
+        @WithName("max-records")
+        @WithDefault(DocumentLimits.DEFAULT_MAX_RECORDS)
+        int maxRecords();
+
+        /** Longest JSON string (value or field name) in characters; past it, 422 JSON_LIMIT_EXCEEDED. */
+        @WithName("max-string-chars")
+        @WithDefault(DocumentLimits.DEFAULT_MAX_STRING_CHARS)
+        int maxStringChars();
+
+        /** Deepest nesting of JSON arrays and objects; past it, 422 JSON_LIMIT_EXCEEDED. */
+        @WithName("max-nesting-depth")
+        @WithDefault(DocumentLimits.DEFAULT_MAX_NESTING_DEPTH)
+        int maxNestingDepth();
+
+        /** Longest JSON number in characters; past it, 422 JSON_LIMIT_EXCEEDED. */
+        @WithName("max-number-chars")
+        @WithDefault(DocumentLimits.DEFAULT_MAX_NUMBER_CHARS)
+        int maxNumberChars();
+
+        /** The limits above, as the job is given them too. */
+        default DocumentLimits limits() {
+            return new DocumentLimits(maxBytes(), maxStringChars(), maxNestingDepth(), maxNumberChars(), maxRecords());
+        }
 
         /** Bodies up to this many bytes are checked in memory; larger ones spill to a spool file. */
         @WithName("memory-threshold")

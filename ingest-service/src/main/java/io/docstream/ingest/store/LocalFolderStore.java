@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Documents as plain files under a root folder ({@code <root>/<prefix><doc_id>/<file_name>}), with their
+ * Documents as plain files under a root folder ({@code <root>/<prefix><doc_id>/<file_name>}, a long name
+ * shortened by {@link KeySegment}), with their
  * metadata in a sidecar {@code <root>/.metadata/<doc_id>.json} written after the bytes are in place: a
  * sidecar present means the document is complete. Every file appears by atomic rename, never half-written.
  */
@@ -40,7 +41,7 @@ public final class LocalFolderStore implements DocumentStore {
         Path sidecar = sidecar(docId);
         try {
             Map<String, String> metadata = json.readValue(Files.readAllBytes(sidecar), STRING_MAP);
-            String key = prefix + docId + "/" + UserMetadata.fileName(metadata, sidecar.toString());
+            String key = prefix + docId + "/" + KeySegment.of(UserMetadata.fileName(metadata, sidecar.toString()));
             Path file = root.resolve(key);
             return Optional.of(UserMetadata.toStored(metadata, uri(file), null, key, Files.size(file)));
         } catch (NoSuchFileException e) {
@@ -58,7 +59,7 @@ public final class LocalFolderStore implements DocumentStore {
 
     @Override
     public StoredDocument put(NewDocument document) {
-        String key = prefix + document.docId() + "/" + document.fileName();
+        String key = prefix + document.docId() + "/" + KeySegment.of(document.fileName());
         Path file = root.resolve(key);
         try {
             Files.createDirectories(file.getParent());

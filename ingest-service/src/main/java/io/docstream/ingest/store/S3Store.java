@@ -16,8 +16,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Documents as S3 objects ({@code <prefix><doc_id>/<file_name>}) with their metadata as the object's
- * user metadata, so one HEAD answers for a document. A document is found by listing its doc_id prefix,
+ * Documents as S3 objects ({@code <prefix><doc_id>/<file_name>}, a long name shortened by {@link KeySegment})
+ * with their metadata as the object's user metadata, so one HEAD answers for a document. A document is found by listing its doc_id prefix,
  * since the file name (the last key segment) is not known from the id alone.
  */
 public final class S3Store implements DocumentStore, AutoCloseable {
@@ -25,6 +25,10 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     private static final int PRECONDITION_FAILED = 412;
     /** AWS S3's answer to a conditional write racing another one on the same key. */
     private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
+
+    /** Error codes of bytes that did not arrive as sent: the same upload, sent again, can succeed. */
+    private static final java.util.Set<String> DAMAGED_IN_TRANSIT = java.util.Set.of("BadDigest", "InvalidDigest",
+            "XAmzContentSHA256Mismatch", "IncompleteBody", "RequestTimeout");
 
     private final S3Client s3;
     private final String bucket;
@@ -59,13 +63,13 @@ public final class S3Store implements DocumentStore, AutoCloseable {
             // Listed, then deleted before the HEAD: the document is gone.
             return Optional.empty();
         } catch (SdkException e) {
-            throw unavailable("cannot look up " + prefix + docId + "/ in bucket " + bucket, e);
+            throw failure("cannot look up " + prefix + docId + "/ in bucket " + bucket, e);
         }
     }
 
     @Override
     public Optional<StoredDocument> find(String docId, String fileName) {
-        String key = prefix + docId + "/" + fileName;
+        String key = prefix + docId + "/" + KeySegment.of(fileName);
         try {
             HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
             return Optional.of(UserMetadata.toStored(head.metadata(), uri(key), bucket, key, head.contentLength()));
@@ -76,7 +80,7 @@ public final class S3Store implements DocumentStore, AutoCloseable {
                 // A HEAD's 404 has no body to name the error; some servers' answers do not map to NoSuchKey.
                 return Optional.empty();
             }
-            throw unavailable("cannot look up s3://" + bucket + "/" + key, e);
+            throw failure("cannot look up s3://" + bucket + "/" + key, e);
         }
     }
 
@@ -86,7 +90,7 @@ public final class S3Store implements DocumentStore, AutoCloseable {
         try {
             s3.putObject(putRequest(document, key).build(), requestBody(document.content()));
         } catch (SdkException e) {
-            throw unavailable("cannot store s3://" + bucket + "/" + key, e);
+            throw failure("cannot store s3://" + bucket + "/" + key, e);
         }
         return stored(document, key);
     }
@@ -106,10 +110,10 @@ public final class S3Store implements DocumentStore, AutoCloseable {
             return Placement.created(stored(document, key));
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONDITIONAL_REQUEST_CONFLICT) {
-                throw unavailable("cannot store s3://" + bucket + "/" + key, e);
+                throw failure("cannot store s3://" + bucket + "/" + key, e);
             }
         } catch (SdkException e) {
-            throw unavailable("cannot store s3://" + bucket + "/" + key, e);
+            throw failure("cannot store s3://" + bucket + "/" + key, e);
         }
         // Refused because the key exists (or another upload of the same bytes is writing it right now); if it
         // is not there when looked up, storing it plainly is what is wanted: the bytes are the same.
@@ -131,7 +135,7 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     }
 
     private String keyOf(NewDocument document) {
-        return prefix + document.docId() + "/" + document.fileName();
+        return prefix + document.docId() + "/" + KeySegment.of(document.fileName());
     }
 
     private StoredDocument stored(NewDocument document, String key) {
@@ -145,7 +149,7 @@ public final class S3Store implements DocumentStore, AutoCloseable {
         try {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/plain"), RequestBody.fromString(docId));
         } catch (SdkException e) {
-            throw unavailable("cannot store s3://" + bucket + "/" + key, e);
+            throw failure("cannot store s3://" + bucket + "/" + key, e);
         }
     }
 
@@ -157,7 +161,7 @@ public final class S3Store implements DocumentStore, AutoCloseable {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw unavailable("cannot read s3://" + bucket + "/" + key, e);
+            throw failure("cannot read s3://" + bucket + "/" + key, e);
         }
     }
 
@@ -166,7 +170,7 @@ public final class S3Store implements DocumentStore, AutoCloseable {
         try {
             s3.headBucket(r -> r.bucket(bucket));
         } catch (SdkException e) {
-            throw unavailable("bucket " + bucket + " is not reachable", e);
+            throw failure("bucket " + bucket + " is not reachable", e);
         }
     }
 
@@ -192,9 +196,22 @@ public final class S3Store implements DocumentStore, AutoCloseable {
         return "s3a://" + bucket + "/" + key;
     }
 
-    private static StoreUnavailable unavailable(String what, SdkException e) {
-        String detail = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
-                ? " (" + s3e.statusCode() + " " + s3e.awsErrorDetails().errorCode() + ")" : "";
-        return new StoreUnavailable(what + detail, e);
+    /**
+     * An unreachable or overloaded store (no answer, 5xx, 408, 429), or bytes damaged on the way (a digest
+     * error), is worth a retry: {@link StoreUnavailable}. Any other 4xx is the store refusing this request
+     * as it is, and would refuse it again: {@link StoreRefused}.
+     */
+    private static RuntimeException failure(String what, SdkException e) {
+        if (!(e instanceof S3Exception s3e)) {
+            return new StoreUnavailable(what, e);
+        }
+        String code = s3e.awsErrorDetails() == null ? null : s3e.awsErrorDetails().errorCode();
+        String detail = " (" + s3e.statusCode() + (code == null ? "" : " " + code) + ")";
+        return isPermanent(s3e.statusCode(), code) ? new StoreRefused(what + detail, e) : new StoreUnavailable(what + detail, e);
+    }
+
+    static boolean isPermanent(int status, String errorCode) {
+        boolean clientError = status >= 400 && status < 500 && status != 408 && status != 429;
+        return clientError && !(errorCode != null && DAMAGED_IN_TRANSIT.contains(errorCode));
     }
 }

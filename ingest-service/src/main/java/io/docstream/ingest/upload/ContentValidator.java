@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.docstream.ingest.config.IngestConfig;
+import io.docstream.limits.DocumentLimits;
+import io.docstream.limits.TextContent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -15,15 +20,29 @@ import java.util.Arrays;
 
 /**
  * Checks that the bytes are what their type promises, reading the spooled file as a stream: a bulletin
- * has no NUL bytes (that is binary data), a PDF bulletin starts with %PDF-, a JSON record file is one
- * object or a non-empty array of objects. JSON errors carry the parser's line and column.
+ * has no NUL bytes and no more control characters than text has ({@link TextContent}, the job's own rule), a
+ * PDF bulletin starts with %PDF-, a JSON record file is one object or a non-empty array of at most
+ * {@code max-records} objects, every string, number and nesting level within the job parser's limits
+ * ({@link DocumentLimits}). JSON errors carry the parser's line and column.
  */
 @ApplicationScoped
 public class ContentValidator {
 
+    /** Enough bytes to hold {@link TextContent#SNIFF_CHARS} characters of UTF-8 text. */
+    private static final int SNIFF_BYTES = TextContent.SNIFF_CHARS * 4;
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-    private final JsonFactory json = JsonFactory.builder().build();
+    private final DocumentLimits limits;
+    private final JsonFactory json;
+
+    public ContentValidator(IngestConfig config) {
+        this.limits = config.upload().limits();
+        this.json = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(limits.maxStringChars())
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxNumberLength(limits.maxNumberChars())
+                .build()).build();
+    }
 
     public void validate(DocType type, SpooledContent content) {
         if (content.size() == 0) {
@@ -39,6 +58,18 @@ public class ContentValidator {
     private static void requireText(SpooledContent content) {
         if (content.containsNul()) {
             throw new UploadRejected(Rejection.BINARY_TEXT, "the text contains NUL bytes: it is binary data, not a bulletin");
+        }
+        String start;
+        try (InputStream in = content.open()) {
+            start = new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spooled upload", e);
+        }
+        int controls = TextContent.excessControlCharacters(start);
+        if (controls > 0) {
+            throw new UploadRejected(Rejection.BINARY_TEXT, "the text has " + controls + " control characters in its first "
+                    + TextContent.sniffed(start) + " (more than " + TextContent.MAX_CONTROL_PERCENT
+                    + "%): it is binary data, not a bulletin");
         }
     }
 
@@ -58,7 +89,7 @@ public class ContentValidator {
         try (InputStream in = content.open(); JsonParser parser = json.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                parser.skipChildren();
+                readValue(parser);
             } else if (first == JsonToken.START_ARRAY) {
                 requireArrayOfObjects(parser);
             } else {
@@ -68,6 +99,11 @@ public class ContentValidator {
             if (trailing != null) {
                 throw notRecords(parser, "unexpected " + describe(trailing) + " after the end of the JSON value");
             }
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = e.getLocation();
+            throw new UploadRejected(Rejection.JSON_LIMIT_EXCEEDED, "the JSON breaks a limit the pipeline's parser keeps"
+                    + " (at line " + (at == null ? "?" : at.getLineNr()) + ", column " + (at == null ? "?" : at.getColumnNr())
+                    + "): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new UploadRejected(Rejection.INVALID_JSON, "the JSON does not parse at line "
@@ -78,15 +114,43 @@ public class ContentValidator {
         }
     }
 
-    private static void requireArrayOfObjects(JsonParser parser) throws IOException {
+    /**
+     * Reads the value the parser is at to its end, every string in full: skipping (skipChildren) would not
+     * measure strings against the length limit, and the job's parser, which reads them, would fail on them.
+     */
+    private static void readValue(JsonParser parser) throws IOException {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        do {
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                parser.getText();
+            } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                parser.getNumberValue();
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+        } while (token != null);
+    }
+
+    private void requireArrayOfObjects(JsonParser parser) throws IOException {
         int records = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.START_OBJECT) {
                 throw notRecords(parser, "element " + (records + 1) + " of the array is " + describe(token)
                         + ", not an object");
             }
-            parser.skipChildren();
             records++;
+            if (records > limits.maxRecords()) {
+                throw new UploadRejected(Rejection.TOO_MANY_RECORDS, "the array holds more than "
+                        + limits.maxRecords() + " records, the most one document may hold (docstream.upload.max-records)");
+            }
+            readValue(parser);
         }
         if (records == 0) {
             throw notRecords(parser, "the array holds no records");

@@ -35,7 +35,8 @@ public class DocumentClassifier {
             magic("ZIP archive (or Office document)", new byte[] {'P', 'K', 3, 4}),
             magic("gzip archive", new byte[] {0x1F, (byte) 0x8B}),
             magic("OLE2 document (old Office)", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}),
-            magic("RIFF media (WebP, WAV, AVI)", "RIFF"));
+            magic("RIFF media (WebP, WAV, AVI)", "RIFF"),
+            magic("ELF executable", new byte[] {0x7F, 'E', 'L', 'F'}));
 
     /** The type of an upload from its declaration and its first bytes. */
     public DocType classify(String declaredType, String fileName, byte[] head) {

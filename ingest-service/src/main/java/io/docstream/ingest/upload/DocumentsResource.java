@@ -1,6 +1,7 @@
 package io.docstream.ingest.upload;
 
 import io.docstream.ingest.auth.Caller;
+import io.docstream.ingest.config.IngestConfig;
 import io.docstream.ingest.store.DocumentStore;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +22,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,15 +42,18 @@ public class DocumentsResource {
     private final IdempotencyKeys idempotencyKeys;
     private final DocumentStore store;
     private final UploadMetrics metrics;
+    private final String locationBase;
 
     public DocumentsResource(DocumentIntake intake, ContentSpooler spooler, DocumentClassifier classifier,
-                             IdempotencyKeys idempotencyKeys, DocumentStore store, UploadMetrics metrics) {
+                             IdempotencyKeys idempotencyKeys, DocumentStore store, UploadMetrics metrics,
+                             IngestConfig config) {
         this.intake = intake;
         this.spooler = spooler;
         this.classifier = classifier;
         this.idempotencyKeys = idempotencyKeys;
         this.store = store;
         this.metrics = metrics;
+        this.locationBase = config.http().publicBaseUrl().map(base -> base.replaceAll("/+$", "")).orElse("");
     }
 
     /**
@@ -165,19 +168,17 @@ public class DocumentsResource {
 
     /**
      * 201 with Location when anything new was stored, 200 when everything was already there. One
-     * document gets its receipt as the body; several get {"documents": [...]}.
+     * document gets its receipt as the body; several get {"documents": [...]}. Location is the configured
+     * public base plus the path, or the path alone: never built from the request's Host header, which the
+     * client chooses.
      */
     private Response answer(List<Admission> admissions) {
         admissions.forEach(metrics::admitted);
         boolean anyCreated = admissions.stream().anyMatch(a -> !a.duplicate());
         List<DocumentReceipt> receipts = admissions.stream()
                 .map(a -> DocumentReceipt.of(a.document(), a.duplicate())).toList();
-        Response.ResponseBuilder response = anyCreated
-                ? Response.created(URI.create("/documents/" + admissions.get(0).document().docId()))
-                : Response.ok();
-        if (!anyCreated) {
-            response.header(HttpHeaders.LOCATION, "/documents/" + admissions.get(0).document().docId());
-        }
+        Response.ResponseBuilder response = anyCreated ? Response.status(Response.Status.CREATED) : Response.ok();
+        response.header(HttpHeaders.LOCATION, locationBase + "/documents/" + admissions.get(0).document().docId());
         return response.entity(receipts.size() == 1 ? receipts.get(0) : new DocumentBatch(receipts)).build();
     }
 

@@ -2,6 +2,7 @@ package io.docstream.ingest.upload;
 
 import io.docstream.ingest.announce.AnnouncementFailed;
 import io.docstream.ingest.config.IngestConfig;
+import io.docstream.ingest.store.StoreRefused;
 import io.docstream.ingest.store.StoreUnavailable;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.RoutingContext;
@@ -12,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns the failures of an upload into JSON answers {@code {error, message}}: rejections with their
- * own status, an unreachable store or Kafka as 503 with Retry-After (the upload can be retried as is).
+ * own status, an unreachable store or Kafka as 503 with Retry-After (the upload can be retried as is), a
+ * store that refuses the request as 500 without it (a retry would be refused too).
  */
 public class ErrorAnswers {
 
@@ -49,6 +51,15 @@ public class ErrorAnswers {
         Log.warnf(failure, "object store unavailable: %s", failure.getMessage());
         metrics.unavailable("STORE_UNAVAILABLE");
         return unavailable("STORE_UNAVAILABLE", "the object store is unavailable; retry later");
+    }
+
+    /** A refusal the same request would meet again: a server error, but no Retry-After that invites a loop. */
+    @ServerExceptionMapper
+    public Response storeRefused(StoreRefused failure) {
+        Log.errorf(failure, "object store refused: %s", failure.getMessage());
+        metrics.unavailable("STORE_REFUSED");
+        return error(500, "STORE_REFUSED", "the object store refused the document (" + failure.getMessage()
+                + "); retrying the same upload will not help");
     }
 
     @ServerExceptionMapper

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The file name an uploader gave, made safe to use as the last segment of an object key: no path,
- * no control characters, no leading dots, NFC-normalized, at most {@value #MAX_BYTES} UTF-8 bytes
- * (cut before the extension so the name keeps telling what it is).
+ * no control characters, no leading dots, no Windows device name, NFC-normalized, at most {@value #MAX_BYTES}
+ * UTF-8 bytes (cut before the extension so the name keeps telling what it is). Stores may shorten it further
+ * in their keys ({@code store.KeySegment}); the name itself is kept whole in the metadata and the receipt.
  */
 public final class FileNames {
 
@@ -19,9 +20,12 @@ public final class FileNames {
 
     private static final Pattern EXTENDED = Pattern.compile("filename\\*\\s*=\\s*([^';]*)'[^']*'([^;]+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern QUOTED = Pattern.compile("filename\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"",
-            Pattern.CASE_INSENSITIVE);
+    /** Only where a quoted value starts: its content is scanned by {@link #quotedValue}, not by a regex. */
+    private static final Pattern QUOTED_START = Pattern.compile("filename\\s*=\\s*\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile("filename\\s*=\\s*([^;\\s]+)", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3])",
+            Pattern.CASE_INSENSITIVE);
 
     private FileNames() {
     }
@@ -42,12 +46,35 @@ public final class FileNames {
                         "the filename* parameter of Content-Disposition cannot be decoded: " + e.getMessage());
             }
         }
-        Matcher quoted = QUOTED.matcher(header);
+        Matcher quoted = QUOTED_START.matcher(header);
         if (quoted.find()) {
-            return Optional.of(quoted.group(1).replaceAll("\\\\(.)", "$1"));
+            Optional<String> value = quotedValue(header, quoted.end());
+            if (value.isPresent()) {
+                return value;
+            }
         }
         Matcher token = TOKEN.matcher(header);
         return token.find() ? Optional.of(token.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The RFC 9110 quoted-string starting at {@code start} (just after the opening quote), unescaped; empty when
+     * it is never closed. A loop, not a regex: a regex alternation recurses once per character, and a quoted
+     * name of a few thousand characters overflowed the stack.
+     */
+    private static Optional<String> quotedValue(String header, int start) {
+        StringBuilder value = new StringBuilder();
+        for (int i = start; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '"') {
+                return Optional.of(value.toString());
+            }
+            if (c == '\\' && i + 1 < header.length()) {
+                c = header.charAt(++i);
+            }
+            value.append(c);
+        }
+        return Optional.empty();
     }
 
     /** Sanitizes {@code given}; a name that is nothing once sanitized is rejected. */
@@ -64,7 +91,17 @@ public final class FileNames {
             throw new UploadRejected(Rejection.INVALID_FILE_NAME,
                     "the file name '" + printable(given) + "' has nothing left once path, control characters and leading dots are removed");
         }
-        return capBytes(cleaned);
+        return capBytes(notADeviceName(cleaned));
+    }
+
+    /**
+     * Windows opens a device, not a file, for CON, PRN, AUX, NUL, COM1-9 and LPT1-9, with any extension: whoever
+     * saves a document under its name there must get a file, so such a name gets a leading underscore.
+     */
+    static String notADeviceName(String name) {
+        int dot = name.indexOf('.');
+        String stem = (dot < 0 ? name : name.substring(0, dot)).stripTrailing();
+        return WINDOWS_DEVICE.matcher(stem).matches() ? "_" + name : name;
     }
 
     private static String stripLeadingDots(String name) {

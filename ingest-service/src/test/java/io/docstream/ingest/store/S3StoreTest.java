@@ -90,6 +90,35 @@ class S3StoreTest {
         assertTrue(store.find(document.docId(), document.fileName()).isEmpty());
     }
 
+    @Test
+    void anonymousClientsCanNeitherListNorReadTheBucket() throws Exception {
+        S3Store store = new S3Store(s3, BUCKET, "incoming/", ".idempotency/", true);
+        byte[] bytes = ("Class Code: 4323\n" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Placement placed = store.putIfAbsent(document(bytes, sha256(bytes)));
+
+        assertEquals(403, anonymousGet("/" + BUCKET + "?list-type=2"));
+        assertEquals(403, anonymousGet("/" + BUCKET + "/" + placed.document().key()));
+    }
+
+    private static int anonymousGet(String path) throws java.io.IOException {
+        java.net.HttpURLConnection get = (java.net.HttpURLConnection) URI.create(server.endpoint() + path.replace(" ", "%20"))
+                .toURL().openConnection();
+        try {
+            return get.getResponseCode();
+        } finally {
+            get.disconnect();
+        }
+    }
+
+    @Test
+    void aRefusalNoRetryCanMendIsNotReportedAsUnavailable() {
+        S3Store store = new S3Store(s3, "no-such-bucket-" + UUID.randomUUID(), "incoming/", ".idempotency/", true);
+        byte[] bytes = "Class Code: 4322\n".getBytes(StandardCharsets.UTF_8);
+
+        StoreRefused refused = assertThrows(StoreRefused.class, () -> store.putIfAbsent(document(bytes, sha256(bytes))));
+        assertTrue(refused.getMessage().contains("404"), refused.getMessage());
+    }
+
     private static NewDocument document(byte[] bytes, String sha256) {
         String docId = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, 16);
         return new NewDocument(docId, "bulletin.txt", DocType.BULLETIN, new DocumentBytes.InMemory(bytes), bytes.length,

@@ -47,4 +47,20 @@ class FileNamesTest {
         assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= FileNames.MAX_BYTES);
         assertTrue(name.endsWith("é.json"), name);
     }
+
+    @Test
+    void aQuotedNameOfThousandsOfCharactersOrEscapesParses() {
+        String plain = "q".repeat(20_000);
+        assertEquals(Optional.of(plain), FileNames.fromContentDisposition("attachment; filename=\"" + plain + "\""));
+        String escaped = "\\a".repeat(5_000);
+        assertEquals(Optional.of("a".repeat(5_000)), FileNames.fromContentDisposition("attachment; filename=\"" + escaped + "\""));
+    }
+
+    @Test
+    void windowsDeviceNamesGetAnUnderscore() {
+        assertEquals("_CON.txt", FileNames.sanitize("CON.txt"));
+        assertEquals("_aux", FileNames.sanitize("aux"));
+        assertEquals("_COM1.tar.json", FileNames.sanitize("COM1.tar.json"));
+        assertEquals("CONSOLE.txt", FileNames.sanitize("CONSOLE.txt"));
+    }
 }

@@ -1,0 +1,49 @@
+package io.docstream.ingest.health;
+
+import io.docstream.ingest.LocalServers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With the S3 server hung (SIGSTOP: connections are accepted by the kernel, nothing answers), readiness still
+ * answers, DOWN, within its own timeout rather than the store client's.
+ */
+@QuarkusTest
+class StoreHangTest {
+
+    @Test
+    void readinessAnswersDownWhileTheStoreHangs() throws Exception {
+        long pid = LocalServers.s3().pid();
+        signal("STOP", pid);
+        try {
+            // The client gives up after 10 s: the store client's call timeout (30 s) must not be what answers.
+            RestAssuredConfig patient = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 2_000));
+            Response ready = RestAssured.given().config(patient).get("/q/health/ready");
+            assertEquals(503, ready.statusCode(), ready.asString());
+            assertTrue(ready.asString().contains("no answer within"), ready.asString());
+        } finally {
+            signal("CONT", pid);
+        }
+        Response again = RestAssured.given().get("/q/health/ready");
+        for (int i = 0; i < 20 && again.statusCode() != 200; i++) {
+            Thread.sleep(500);
+            again = RestAssured.given().get("/q/health/ready");
+        }
+        assertEquals(200, again.statusCode(), again.asString());
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+    }
+}
