@@ -1,5 +1,6 @@
 package io.docstream.table;
 
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,12 +41,16 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
         RowCounter counter = RowCounter.register(batch.sparkSession());
         Dataset<Row> rows = batch.mapPartitions(counter, batch.encoder()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // The documents append computes the batch (and caches it, counting rows on the way). A batch without
-            // document rows (rare: every document in it was quarantined) records a commit of its transaction only.
-            append(DeltaTables.documentRows(rows), documentsPath, appId, batchId, DeltaTables.INGEST_DATE);
+            // Computed here, whatever the appends do: Spark checks that every state store committed for the batch,
+            // and a re-run batch whose appends Delta skips would otherwise never compute it. One stage, no shuffle;
+            // the rows are counted on the way.
+            rows.foreachPartition((ForeachPartitionFunction<Row>) partition -> partition.forEachRemaining(row -> { }));
             BatchCounts counts = counter.counts();
-            // Most batches quarantine nothing: no second job then. Skipping is safe for exactly-once: a re-run of
-            // this batch reads the same offsets and makes the same rows.
+            // An append without rows would still be a commit (its transaction): skipped. Safe for exactly-once: a
+            // re-run of this batch reads the same offsets and makes the same rows.
+            if (counts.rows() > 0) {
+                append(DeltaTables.documentRows(rows), documentsPath, appId, batchId, DeltaTables.INGEST_DATE);
+            }
             if (counts.quarantined() > 0) {
                 append(DeltaTables.quarantineRows(rows), quarantinePath, appId, batchId, null);
             }

@@ -8,8 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Counts a batch's rows per table while they pass (accumulators, read in the driver after the first action),
- * so that the counts cost no Spark job of their own. A recomputed partition counts twice: the counts feed
+ * Counts a batch's rows per table while they pass (accumulators, read in the driver after the action that
+ * computes the batch), so that the counts need no aggregation of their own. A recomputed partition counts twice: the counts feed
  * only the progress line and the choice to skip an empty quarantine append, where too high is harmless.
  */
 final class RowCounter implements MapPartitionsFunction<Row, Row> {
