@@ -1,7 +1,7 @@
 package io.docstream.cli;
 
 import io.docstream.job.JobSettings;
-import io.docstream.table.DeltaTables;
+import io.docstream.table.TableSession;
 import io.docstream.table.TableRegistration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +44,7 @@ public final class CatalogCommand implements Callable<Integer> {
             System.err.println("catalog: no database: give --database or set spark.docstream.glue.database");
             return 2;
         }
-        conf.setIfMissing("spark.master", "local[1]");
-        conf.setIfMissing("spark.app.name", "docstream-catalog");
-        conf.setIfMissing("spark.ui.enabled", "false");
-        DeltaTables.configure(conf);
-        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        SparkSession spark = TableSession.start(conf, "docstream-catalog", "local[1]");
         try {
             new TableRegistration(spark).registerBoth(settings, System.out);
             return 0;

@@ -2,6 +2,7 @@ package io.docstream.cli;
 
 import io.docstream.job.JobSettings;
 import io.docstream.table.DeltaTables;
+import io.docstream.table.TableSession;
 import io.docstream.table.TableMaintenance;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,21 +65,16 @@ public final class MaintainCommand implements Callable<Integer> {
                     + " (--job-stopped) or with a multi-writer log store (spark.delta.logStore.s3a.impl).");
             return 2;
         }
-        conf.setIfMissing("spark.master", "local[2]");
-        conf.setIfMissing("spark.app.name", "docstream-maintain");
-        conf.setIfMissing("spark.ui.enabled", "false");
-        DeltaTables.configure(conf);
-        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        SparkSession spark = TableSession.start(conf, "docstream-maintain", "local[2]");
         try {
             TableMaintenance maintenance = new TableMaintenance(spark, System.out);
             for (String name : tables) {
-                String path = name.equals(DeltaTables.DOCUMENTS) ? DeltaTables.documentsPath(settings.output())
-                        : DeltaTables.quarantinePath(settings.output());
+                String path = DeltaTables.path(settings.output(), name);
                 if (!DeltaTables.exists(spark, path)) {
                     System.out.println(name + ": no table yet at " + path);
                     continue;
                 }
-                maintenance.maintain(name, path, retainHours, unsafeShortRetention);
+                maintenance.maintain(name, path, retainHours, unsafeShortRetention, true);
             }
             return 0;
         } finally {

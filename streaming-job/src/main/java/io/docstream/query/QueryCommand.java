@@ -1,7 +1,7 @@
 package io.docstream.query;
 
 import io.docstream.job.JobSettings;
-import io.docstream.table.DeltaTables;
+import io.docstream.table.TableSession;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -26,12 +26,7 @@ public final class QueryCommand {
         SparkConf conf = new SparkConf();
         JobSettings settings = JobSettings.resolve(List.of(), conf, System.getenv());
         int maxRows = conf.getInt("spark.docstream.query.maxRows", 1000);
-        conf.setIfMissing("spark.master", "local[*]");
-        conf.setIfMissing("spark.app.name", "docstream-query");
-        conf.setIfMissing("spark.ui.enabled", "false");
-        conf.setIfMissing("spark.sql.shuffle.partitions", "2");
-        DeltaTables.configure(conf);
-        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        SparkSession spark = TableSession.start(conf, "docstream-query", "local[*]");
         try {
             System.out.print(run(spark, settings.output(), args[0], maxRows));
         } finally {

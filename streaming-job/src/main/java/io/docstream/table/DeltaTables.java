@@ -39,12 +39,20 @@ public final class DeltaTables {
     private DeltaTables() {
     }
 
+    /** The location of {@link #DOCUMENTS} or {@link #QUARANTINE} under the output root. */
+    public static String path(String output, String table) {
+        if (!table.equals(DOCUMENTS) && !table.equals(QUARANTINE)) {
+            throw new IllegalArgumentException("no table " + table + ": documents or quarantine");
+        }
+        return root(output) + "/" + table;
+    }
+
     public static String documentsPath(String output) {
-        return root(output) + "/" + DOCUMENTS;
+        return path(output, DOCUMENTS);
     }
 
     public static String quarantinePath(String output) {
-        return root(output) + "/" + QUARANTINE;
+        return path(output, QUARANTINE);
     }
 
     /** Whether a Delta table exists at {@code path} (its log has a first commit). */

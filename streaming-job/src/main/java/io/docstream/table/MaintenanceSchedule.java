@@ -37,10 +37,11 @@ public final class MaintenanceSchedule implements AutoCloseable {
 
     private void runOnce(SparkSession spark, String output) {
         TableMaintenance maintenance = new TableMaintenance(spark, new PrintStream(new LogLines(), true));
-        for (String path : List.of(DeltaTables.documentsPath(output), DeltaTables.quarantinePath(output))) {
+        for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
+            String path = DeltaTables.path(output, table);
             try {
                 if (DeltaTables.exists(spark, path)) {
-                    maintenance.maintain(path.substring(path.lastIndexOf('/') + 1), path, TableMaintenance.SAFE_RETENTION_HOURS, false);
+                    maintenance.maintain(table, path, TableMaintenance.SAFE_RETENTION_HOURS, false, false);
                 }
             } catch (RuntimeException e) {
                 // The next run retries; the stream is not affected by a failed compaction (nothing committed).

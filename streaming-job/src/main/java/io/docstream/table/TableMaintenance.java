@@ -33,12 +33,14 @@ public final class TableMaintenance {
     /**
      * @param unsafeShortRetention allow a retention below {@link #SAFE_RETENTION_HOURS} (Delta refuses it
      *                             otherwise): only when no batch or reader takes that long
+     * @param countRows            count the rows before and after (a full read of the table each time; the
+     *                             command line shows them, the job's hourly maintenance does not): -1 otherwise
      */
-    public Outcome maintain(String name, String path, double retainHours, boolean unsafeShortRetention) {
+    public Outcome maintain(String name, String path, double retainHours, boolean unsafeShortRetention, boolean countRows) {
         DeltaTable table = DeltaTable.forPath(spark, path);
-        long rowsBefore = table.toDF().count();
+        long rowsBefore = countRows ? table.toDF().count() : -1;
         long filesBefore = liveFiles(table);
-        progress.printf("%s: %d rows in %d files; compacting ...%n", name, rowsBefore, filesBefore);
+        progress.printf("%s: %s%d files; compacting ...%n", name, countRows ? rowsBefore + " rows in " : "", filesBefore);
         long started = System.nanoTime();
         Row optimized = table.optimize().executeCompaction().first();
         long filesAfter = liveFiles(table);
@@ -65,8 +67,10 @@ public final class TableMaintenance {
         log.checkpoint();
         long version = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
         progress.printf("%s: log checkpoint at version %d in %.1f s%n", name, version, seconds(started));
-        long rowsAfter = DeltaTable.forPath(spark, path).toDF().count();
-        progress.printf("%s: %d rows after (%s)%n", name, rowsAfter, rowsAfter == rowsBefore ? "unchanged" : "the stream appended meanwhile");
+        long rowsAfter = countRows ? DeltaTable.forPath(spark, path).toDF().count() : -1;
+        if (countRows) {
+            progress.printf("%s: %d rows after (%s)%n", name, rowsAfter, rowsAfter == rowsBefore ? "unchanged" : "the stream appended meanwhile");
+        }
         return new Outcome(name, rowsBefore, rowsAfter, filesBefore, filesAfter, vacuumed, version);
     }
 

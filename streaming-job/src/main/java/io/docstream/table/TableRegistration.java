@@ -27,8 +27,7 @@ public final class TableRegistration {
             GlueCatalog catalog = new GlueCatalog(client);
             catalog.ensureDatabase(glue.database());
             for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
-                String path = table.equals(DeltaTables.DOCUMENTS) ? DeltaTables.documentsPath(settings.output())
-                        : DeltaTables.quarantinePath(settings.output());
+                String path = DeltaTables.path(settings.output(), table);
                 GlueCatalog.Result result = catalog.register(glue.database(), table, path, schemaOf(table, path));
                 progress.printf("glue: %s %s.%s at %s%n", result == GlueCatalog.Result.CREATED ? "created" : "updated",
                         glue.database(), table, GlueCatalog.s3Location(path));

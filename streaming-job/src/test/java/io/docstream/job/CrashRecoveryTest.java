@@ -11,7 +11,6 @@ import io.docstream.servers.ChildJvm;
 import io.docstream.servers.SparkFlags;
 import io.docstream.table.DeltaLogReplay;
 import io.docstream.table.DeltaTables;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,21 +167,12 @@ class CrashRecoveryTest {
         confs.put("spark.docstream.statePartitions", "2");
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-cp");
-        javaArgs.add(classpath());
+        javaArgs.add(TestStack.jobClasspath());
         javaArgs.add(DocumentsStream.class.getName());
         return ChildJvm.start("crash-job", javaArgs, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), stack.workDir,
                 stack.workDir.resolve(run + "-job-" + starts + ".log"));
     }
 
-    private static String classpath() {
-        try {
-            String dependencies = Files.readString(Path.of(System.getProperty("docstream.test.classpath.file",
-                    "target/test-classpath.txt"))).trim();
-            return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + dependencies;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("the test classpath file is written by the build", e);
-        }
-    }
 
     private Dataset<Row> documents() {
         return Files.exists(documentsOnDisk.resolve("_delta_log"))

@@ -10,7 +10,6 @@ import io.docstream.servers.SparkFlags;
 import io.docstream.table.DeltaLogReplay;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.TableMaintenance;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -199,7 +198,7 @@ class FaultSuiteTest {
         // runs it, here with no retention since nothing reads the table any more) must delete every one.
         Set<String> orphansBefore = new java.util.HashSet<>(replay.everyParquetFile());
         orphansBefore.removeAll(replay.liveFiles());
-        new TableMaintenance(stack.spark, System.out).maintain(DeltaTables.DOCUMENTS, DeltaTables.documentsPath(output), 0, true);
+        new TableMaintenance(stack.spark, System.out).maintain(DeltaTables.DOCUMENTS, DeltaTables.documentsPath(output), 0, true, true);
         DeltaLogReplay maintained = new DeltaLogReplay(tableOnDisk(DeltaTables.DOCUMENTS));
         Set<String> orphansAfter = new java.util.HashSet<>(maintained.everyParquetFile());
         orphansAfter.removeAll(maintained.liveFiles());
@@ -349,7 +348,7 @@ class FaultSuiteTest {
         confs.put("spark.docstream.maintenanceInterval", "off"); // the suite maintains the table itself, at the end
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-cp");
-        javaArgs.add(classpath());
+        javaArgs.add(TestStack.jobClasspath());
         javaArgs.add(DocumentsStream.class.getName());
         Map<String, String> env = Map.of("SPARK_LOCAL_IP", "127.0.0.1",
                 "AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY", s3.secretKey());
@@ -489,13 +488,4 @@ class FaultSuiteTest {
         }
     }
 
-    private static String classpath() {
-        try {
-            String dependencies = Files.readString(Path.of(System.getProperty("docstream.test.classpath.file",
-                    "target/test-classpath.txt"))).trim();
-            return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + dependencies;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("the test classpath file is written by the build", e);
-        }
-    }
 }

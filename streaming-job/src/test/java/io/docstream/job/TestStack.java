@@ -96,6 +96,17 @@ public final class TestStack {
         return prefix + "-" + System.currentTimeMillis() % 100000 + "-" + NAMES.incrementAndGet();
     }
 
+    /** The job's classes and the test classpath the build wrote: what a child JVM running the job needs. */
+    public static String jobClasspath() {
+        try {
+            String dependencies = Files.readString(Path.of(System.getProperty("docstream.test.classpath.file",
+                    "target/test-classpath.txt"))).trim();
+            return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the test classpath file is written by the build", e);
+        }
+    }
+
     public void put(String bucket, String key, byte[] bytes) {
         s3Client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }

@@ -57,7 +57,7 @@ class TableMaintenanceTest {
         TableMaintenance.Outcome outcome;
         try {
             outcome = new TableMaintenance(spark, new PrintStream(printed, true, StandardCharsets.UTF_8))
-                    .maintain("documents", DeltaTables.documentsPath(output), 0, true);
+                    .maintain("documents", DeltaTables.documentsPath(output), 0, true, true);
         } finally {
             compacting.set(false);
             reader.join();
