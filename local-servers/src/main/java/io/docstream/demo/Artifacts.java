@@ -12,23 +12,23 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** The built pieces the demo runs; `bin/docstream demo` builds them first when they are missing. */
-final class Artifacts {
+public final class Artifacts {
 
-    static final String JOB_MAIN = "io.docstream.job.DocumentsStream";
+    public static final String JOB_MAIN = "io.docstream.job.DocumentsStream";
     static final String QUERY_MAIN = "io.docstream.query.QueryCommand";
 
     private final Path home;
 
-    Artifacts(Path home) {
+    public Artifacts(Path home) {
         this.home = home;
     }
 
-    Path ingestJar() {
+    public Path ingestJar() {
         return required(home.resolve("ingest-service/target/quarkus-app/quarkus-run.jar"));
     }
 
     /** Classes plus every dependency, Spark included: the job runs embedded, or as the driver. */
-    List<String> jobClasspath() {
+    public List<String> jobClasspath() {
         List<String> classpath = new ArrayList<>();
         classpath.add(required(home.resolve("streaming-job/target/classes")).toString());
         classpath.addAll(dependencyJars());

@@ -3,20 +3,17 @@ package io.docstream.demo;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.S3Server;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * `bin/docstream demo`: the whole pipeline on 127.0.0.1 from Maven jars (Kafka, S3, ingest service,
@@ -67,7 +64,7 @@ public final class Demo {
         Artifacts artifacts = new Artifacts(options.home());
         artifacts.ingestJar();
         artifacts.jobClasspath();
-        wipe(options.stateDir());
+        io.docstream.servers.StateFolder.wipe(options.stateDir());
         // Documents, Kafka records, credentials: the demo's state is its user's only (0700, files 0600).
         io.docstream.servers.PrivateFiles.directories(options.stateDir());
 
@@ -187,23 +184,6 @@ public final class Demo {
         return output.lines()
                 .filter(line -> line.startsWith("|") || line.startsWith("+") || line.matches("\\(\\d+ rows?\\)"))
                 .collect(Collectors.joining("\n"));
-    }
-
-    private static void wipe(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot clear " + dir, e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static double seconds(long startNanos) {

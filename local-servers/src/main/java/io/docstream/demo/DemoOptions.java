@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 
 /** What `bin/docstream demo` was asked to do; every port and folder can be chosen, 0 means a free one. */
-record DemoOptions(
+public record DemoOptions(
         Path home,
         Path stateDir,
         Path inputDir,
@@ -19,7 +19,7 @@ record DemoOptions(
         int httpPort,
         Duration timeout) {
 
-    enum Store { S3, LOCAL }
+    public enum Store { S3, LOCAL }
 
     static final String USAGE = String.join("\n",
             "usage: bin/docstream demo [options]",

@@ -9,7 +9,7 @@ import java.util.Map;
  * The configuration the demo hands to the ingest service (Quarkus properties) and to the streaming job
  * and its queries (Spark confs), derived from one set of choices so that both sides agree.
  */
-record PipelineSettings(
+public record PipelineSettings(
         DemoOptions.Store store,
         Path stateDir,
         String kafkaBootstrap,
@@ -19,10 +19,10 @@ record PipelineSettings(
         int httpPort,
         String apiKey) {
 
-    static final String BUCKET = "docstream";
+    public static final String BUCKET = "docstream";
     static final String TOPIC = "document-arrivals";
 
-    Path localInputDir() {
+    public Path localInputDir() {
         return stateDir.resolve("store/input");
     }
 
@@ -30,20 +30,20 @@ record PipelineSettings(
         return store == DemoOptions.Store.S3 ? "s3a://" + BUCKET + "/" : stateDir.resolve("store").toUri().toString();
     }
 
-    String inputLocation() {
+    public String inputLocation() {
         return store == DemoOptions.Store.S3 ? root() + "incoming/" : localInputDir().toUri().toString();
     }
 
-    String outputLocation() {
+    public String outputLocation() {
         return root() + "tables";
     }
 
-    String checkpointLocation() {
+    public String checkpointLocation() {
         return root() + "checkpoints";
     }
 
     /** The folder where committed table files appear on this machine, S3 or not (s3proxy keeps plain files). */
-    Path tableFolderOnDisk() {
+    public Path tableFolderOnDisk() {
         return store == DemoOptions.Store.S3
                 ? stateDir.resolve("s3/buckets/" + BUCKET + "/tables")
                 : stateDir.resolve("store/tables");
@@ -70,18 +70,21 @@ record PipelineSettings(
         return properties;
     }
 
-    Map<String, String> jobConfs() {
+    public Map<String, String> jobConfs() {
         Map<String, String> confs = new LinkedHashMap<>(queryConfs());
         confs.put("spark.docstream.kafka.bootstrap", kafkaBootstrap);
         confs.put("spark.docstream.topic", TOPIC);
         confs.put("spark.docstream.input", inputLocation());
         confs.put("spark.docstream.checkpoint", checkpointLocation());
-        confs.put("spark.docstream.trigger", "2 seconds");
-        confs.put("spark.docstream.startingOffsets", "earliest");
+        // The samples are uploaded before the job has subscribed: it reads the topic from its start, unless the
+        // user chose otherwise. The trigger and every other setting are the job's own (its defaults, or DOCSTREAM_*).
+        if (System.getenv("DOCSTREAM_STARTING_OFFSETS") == null) {
+            confs.put("spark.docstream.startingOffsets", "earliest");
+        }
         return confs;
     }
 
-    Map<String, String> queryConfs() {
+    public Map<String, String> queryConfs() {
         Map<String, String> confs = new LinkedHashMap<>();
         confs.put("spark.docstream.output", outputLocation());
         confs.put("spark.ui.enabled", "false");

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A process's resident set size from /proc (Linux); 0 where it cannot be read. */
-final class ResidentMemory {
+public final class ResidentMemory {
 
     private ResidentMemory() {
     }
 
-    static long kib(long pid) {
+    public static long kib(long pid) {
         Path status = Path.of("/proc", String.valueOf(pid), "status");
         try {
             for (String line : Files.readAllLines(status)) {

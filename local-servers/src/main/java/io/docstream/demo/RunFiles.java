@@ -19,16 +19,16 @@ import java.util.stream.Stream;
  * that stops never deletes the record a later demo wrote under the same name; `down` does the same check
  * before it signals anything.
  */
-final class RunFiles {
+public final class RunFiles {
 
     private final Path dir;
 
-    RunFiles(Path dir) {
+    public RunFiles(Path dir) {
         this.dir = dir;
     }
 
     /** {@code .docstream/run}, or DOCSTREAM_RUN_DIR (as in bin/commands/status and down). */
-    static Path directory(Path home) {
+    public static Path directory(Path home) {
         String configured = System.getenv("DOCSTREAM_RUN_DIR");
         return configured == null || configured.isBlank() ? home.resolve(".docstream/run") : home.resolve(configured);
     }
@@ -62,7 +62,7 @@ final class RunFiles {
     }
 
     /** Names of recorded processes that are still alive (same pid, same start time): a demo already runs here. */
-    Stream<String> alive() {
+    public Stream<String> alive() {
         if (!Files.isDirectory(dir)) {
             return Stream.empty();
         }

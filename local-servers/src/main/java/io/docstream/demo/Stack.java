@@ -24,7 +24,7 @@ import java.util.Map;
  * The processes of one local pipeline, started in dependency order (store, Kafka, ingest service, job)
  * and stopped in the reverse order, each recorded in a pid file while it runs.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
     private record Started(String name, long pid, AutoCloseable process) {
     }
@@ -37,13 +37,13 @@ final class Stack implements AutoCloseable {
     private final Artifacts artifacts;
     private final Path stateDir;
 
-    Stack(RunFiles runFiles, Artifacts artifacts, Path stateDir) {
+    public Stack(RunFiles runFiles, Artifacts artifacts, Path stateDir) {
         this.runFiles = runFiles;
         this.artifacts = artifacts;
         this.stateDir = stateDir;
     }
 
-    S3Server startS3(int port) {
+    public S3Server startS3(int port) {
         try {
             // s3proxy's filesystem backend serves each folder under buckets/ as a bucket.
             PrivateFiles.directories(stateDir);
@@ -59,14 +59,14 @@ final class Stack implements AutoCloseable {
         return s3;
     }
 
-    KafkaBroker startKafka(int port) {
+    public KafkaBroker startKafka(int port) {
         KafkaBroker kafka = port == 0 ? KafkaBroker.start(stateDir.resolve("kafka"))
                 : KafkaBroker.start(stateDir.resolve("kafka"), port);
         track("kafka", kafka.pid(), kafka.bootstrapServers(), kafka);
         return kafka;
     }
 
-    void startIngest(PipelineSettings settings, Duration timeout) {
+    public void startIngest(PipelineSettings settings, Duration timeout) {
         List<String> javaArgs = new ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
         javaArgs.addAll(PipelineSettings.asSystemProperties(settings.ingestProperties()));
         javaArgs.add("-jar");
@@ -81,7 +81,14 @@ final class Stack implements AutoCloseable {
     }
 
     void startJobEmbedded(PipelineSettings settings) {
-        startJob(settings, artifacts.embeddedSparkArgs(List.of("-Xmx1g"), settings.jobConfs(), "local[2]", Artifacts.JOB_MAIN),
+        startJobEmbedded(settings, "streaming-job", Artifacts.JOB_MAIN, Map.of());
+    }
+
+    /** A job ({@code mainClass}) in local mode under {@code name}, with the pipeline's confs and these on top. */
+    public void startJobEmbedded(PipelineSettings settings, String name, String mainClass, Map<String, String> extraConfs) {
+        Map<String, String> confs = new java.util.LinkedHashMap<>(settings.jobConfs());
+        confs.putAll(extraConfs);
+        startJob(name, settings, artifacts.embeddedSparkArgs(List.of("-Xmx1g"), confs, "local[2]", mainClass),
                 Map.of(), "local[2]");
     }
 
@@ -117,7 +124,7 @@ final class Stack implements AutoCloseable {
         javaArgs.add(artifacts.shadedJobJar().toString());
         Map<String, String> env = new HashMap<>(cluster.environment());
         env.putAll(settings.awsEnvironment());
-        startJob(settings, javaArgs, env, cluster.masterUrl());
+        startJob("streaming-job", settings, javaArgs, env, cluster.masterUrl());
     }
 
     private Path executorSecrets(PipelineSettings settings) {
@@ -133,17 +140,24 @@ final class Stack implements AutoCloseable {
         return file;
     }
 
-    private void startJob(PipelineSettings settings, List<String> javaArgs, Map<String, String> extraEnv, String master) {
+    private void startJob(String name, PipelineSettings settings, List<String> javaArgs, Map<String, String> extraEnv,
+                          String master) {
         Map<String, String> env = new HashMap<>(settings.awsEnvironment());
         env.putAll(extraEnv);
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
-        ChildJvm job = ChildJvm.start("streaming-job", javaArgs, env, stateDir, stateDir.resolve("logs/streaming-job.log"));
+        ChildJvm job = ChildJvm.start(name, javaArgs, env, stateDir, stateDir.resolve("logs/" + name + ".log"));
         services.add(job);
-        track("streaming-job", job.pid(), master, () -> job.stop(Duration.ofSeconds(30)));
+        track(name, job.pid(), master, () -> job.stop(Duration.ofSeconds(30)));
+    }
+
+    /** The pid of the started process of this name. */
+    public long pid(String name) {
+        return started.stream().filter(process -> process.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name + " was started")).pid();
     }
 
     /** Resident memory of each started process together with its children (a worker's executors), in MiB. */
-    Map<String, Long> residentMemoryMiB() {
+    public Map<String, Long> residentMemoryMiB() {
         Map<String, Long> memory = new java.util.LinkedHashMap<>();
         List<Started> inStartOrder = new ArrayList<>(started);
         java.util.Collections.reverse(inStartOrder);
@@ -163,7 +177,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** Fails with the end of its log when a service died: waiting on would only hide it. */
-    void requireServicesRunning() {
+    public void requireServicesRunning() {
         for (ChildJvm service : services) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(service.log().getFileName() + " ended unexpectedly:" + service.tail());
@@ -196,7 +210,7 @@ final class Stack implements AutoCloseable {
         System.out.printf("  %-15s pid %-7d %s%n", name, pid, where);
     }
 
-    static int httpPort(int requested) {
+    public static int httpPort(int requested) {
         if (requested > 0) {
             if (FreePort.isInUse(requested)) {
                 throw new IllegalStateException("port " + requested + " on 127.0.0.1 is already in use: choose another --http-port");
