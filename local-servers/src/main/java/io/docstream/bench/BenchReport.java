@@ -113,6 +113,15 @@ final class BenchReport {
                     Double.isNaN(cost[0]) ? "n/a" : String.format(Locale.ROOT, "%.3f", cost[0] / 1000),
                     Double.isNaN(cost[1]) ? "n/a" : String.format(Locale.ROOT, "%.2f", cost[1])));
         }
+        md.append("\nMean milliseconds per batch by phase (Spark's durationMs; addBatch = the sink: read, extract, commit):\n\n");
+        md.append("| step | pipeline | phases |\n|---|---|---|\n");
+        for (RateResult r : results) {
+            for (RateResult.PipelineResult p : r.pipelines()) {
+                md.append(String.format(Locale.ROOT, "| %d/s, %d objects | %s | %s |%n", r.rate(), r.objectsUnderPrefix(), p.name(),
+                        p.phaseMeansMs().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                                .collect(Collectors.joining(", "))));
+            }
+        }
         RateResult last = results.get(results.size() - 1);
         md.append("\nResident memory at the end (MiB): ").append(last.residentMiB().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
@@ -141,11 +150,11 @@ final class BenchReport {
                         "      {\"name\": %s, \"visible\": %d, \"lost\": %d, \"duplicated\": %d, \"visible_p50_s\": %s,"
                                 + " \"visible_p99_s\": %s, \"visible_max_s\": %s, \"latency_growing\": %b, \"cores\": %s,"
                                 + " \"cpu_ms_per_document\": %s, \"cpu_ms\": %d, \"batches\": %d, \"batch_p50_s\": %s,"
-                                + " \"batch_max_s\": %s, \"planning_p50_ms\": %s, \"planning_max_ms\": %s}",
+                                + " \"batch_max_s\": %s, \"planning_p50_ms\": %s, \"planning_max_ms\": %s, \"phase_means_ms\": %s}",
                         quote(p.name()), p.visible(), p.lost(), p.duplicated(), number(p.visibleP50Seconds()),
                         number(p.visibleP99Seconds()), number(p.visibleMaxSeconds()), p.latencyGrowing(), number(p.cores()),
                         number(p.cpuMsPerDocument()), p.cpuMillis(), p.batches(), number(p.batchP50Seconds()),
-                        number(p.batchMaxSeconds()), number(p.planningP50Ms()), number(p.planningMaxMs())));
+                        number(p.batchMaxSeconds()), number(p.planningP50Ms()), number(p.planningMaxMs()), object(p.phaseMeansMs())));
             }
             json.append("\n    ]}").append(i + 1 < results.size() ? ",\n" : "\n");
         }

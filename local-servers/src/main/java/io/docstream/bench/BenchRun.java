@@ -200,7 +200,16 @@ final class BenchRun {
         return new RateResult.PipelineResult(pipeline.name(), latencies.size(), lost, duplicated, visible.at(50),
                 visible.at(99), visible.max(), growing, afterSend.coresSince(beforeSend, pipeline.process()),
                 latencies.isEmpty() ? Double.NaN : (double) cpuMillis / latencies.size(), cpuMillis, batches.size(),
-                batchSeconds.at(50), batchSeconds.max(), planning.at(50), planning.max(), freshness);
+                batchSeconds.at(50), batchSeconds.max(), planning.at(50), planning.max(), phaseMeans(batches), freshness);
+    }
+
+    /** Mean milliseconds per batch of each phase Spark times (addBatch is the sink: reading, extracting, committing). */
+    private static Map<String, Double> phaseMeans(List<BatchProgress.Batch> batches) {
+        Map<String, Double> means = new java.util.TreeMap<>();
+        for (BatchProgress.Batch batch : batches) {
+            batch.durationsMs().forEach((phase, ms) -> means.merge(phase, ms / (double) batches.size(), Double::sum));
+        }
+        return means;
     }
 
     /** Waits until each pipeline committed a row per stored document of this step, or the drain time is up. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,14 +28,13 @@ final class FreshnessChart {
                         + (result.filledPrefix() ? " (" + result.objectsUnderPrefix() + " objects)" : "");
                 XYSeries points = new XYSeries(label, false, true);
                 for (double[] point : pipeline.freshness()) {
-                    points.add(point[0], Math.max(point[1], 0.05));
+                    points.add(point[0], point[1]);
                 }
                 series.addSeries(points);
             }
         }
         NumberAxis time = new NumberAxis("seconds since the step's first upload");
-        LogarithmicAxis latency = new LogarithmicAxis("upload → visible in the table (s, log scale)");
-        latency.setAllowNegativesFlag(false);
+        NumberAxis latency = new NumberAxis("upload → visible in the table (s)");
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         for (int i = 0; i < series.getSeriesCount(); i++) {
             renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));

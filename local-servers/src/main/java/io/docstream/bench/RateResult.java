@@ -37,6 +37,7 @@ record RateResult(
             double batchMaxSeconds,
             double planningP50Ms,
             double planningMaxMs,
+            Map<String, Double> phaseMeansMs,
             List<double[]> freshness) {
 
         /** Keeps up: every stored document visible, none twice, p99 within 5 s and not growing over the run. */
