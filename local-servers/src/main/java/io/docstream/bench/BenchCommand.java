@@ -48,6 +48,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "after the rates: fill the input prefix to N objects and run the first rate again, per N")
     private List<Integer> bucketObjects = List.of();
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "a Spark conf for both jobs, e.g. to compare a setting's before and after (repeatable)")
+    private java.util.Map<String, String> confs = new java.util.LinkedHashMap<>();
+
     @Option(names = "--drain-seconds", defaultValue = "120",
             description = "how long after a step's last upload to wait for its rows (default: ${DEFAULT-VALUE})")
     private int drainSeconds;
@@ -154,6 +158,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     List<Integer> bucketObjects() {
         return bucketObjects;
+    }
+
+    java.util.Map<String, String> confs() {
+        return confs;
     }
 
     int drainSeconds() {

@@ -88,18 +88,20 @@ final class BenchReport {
                 + " `queryPlanning` of a batch.\n\n");
         md.append("| step | objects under prefix | pipeline | sent | visible | lost | dup | upload p50 / p99 ms |"
                 + " visible p50 / p99 / max s | growing | job cores | CPU ms/doc | batches | batch p50 / max s |"
-                + " planning p50 / max ms | ingest cores | s3proxy cores | kafka cores |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " planning p50 / max ms | ingest cores | ingest CPU ms/upload | s3proxy cores | kafka cores |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RateResult r : results) {
             for (RateResult.PipelineResult p : r.pipelines()) {
                 md.append(String.format(Locale.ROOT,
                         "| %d/s, %s | %d | %s | %d | %d | %d | %d | %.0f / %.0f | %.2f / %.2f / %.2f | %s | %.2f | %.1f | %d |"
-                                + " %.2f / %.2f | %.0f / %.0f | %.2f | %.2f | %.2f |\n",
+                                + " %.2f / %.2f | %.0f / %.0f | %.2f | %.2f | %.2f | %.2f |\n",
                         r.rate(), compact(r.trigger()), r.objectsUnderPrefix(), p.name(), r.stored(), p.visible(), p.lost(),
                         p.duplicated(), r.uploadP50Ms(), r.uploadP99Ms(), p.visibleP50Seconds(), p.visibleP99Seconds(),
                         p.visibleMaxSeconds(), p.latencyGrowing() ? "yes" : "no", p.cores(), p.cpuMsPerDocument(),
                         p.batches(), p.batchP50Seconds(), p.batchMaxSeconds(), p.planningP50Ms(), p.planningMaxMs(),
-                        r.coresWhileSending().getOrDefault("ingest-service", 0.0), r.coresWhileSending().getOrDefault("s3proxy", 0.0),
+                        r.coresWhileSending().getOrDefault("ingest-service", 0.0),
+                        r.coresWhileSending().getOrDefault("ingest-service", 0.0) * r.sendSeconds() * 1000 / Math.max(1, r.sent()),
+                        r.coresWhileSending().getOrDefault("s3proxy", 0.0),
                         r.coresWhileSending().getOrDefault("kafka", 0.0)));
             }
         }

@@ -44,6 +44,7 @@ final class BenchRun {
     private final Path benchDir;
     private static final int WARM_UP_DOCUMENTS = 10;
     private long warmUp;
+    private long jobsStartedNanos;
 
     private BenchRun(BenchCommand options, Stack stack, PipelineSettings settings, Artifacts artifacts, PrintStream out) {
         this.options = options;
@@ -70,6 +71,7 @@ final class BenchRun {
         run.warmUp = new OpenLoadClient(URI.create("http://127.0.0.1:" + settings.httpPort()), settings.apiKey())
                 .run(BenchDocuments.from(options.corpus()), options.runTag() + "-warmup", WARM_UP_DOCUMENTS, 1, sent -> { })
                 .stream().filter(OpenLoadClient.Upload::stored).count();
+        run.jobsStartedNanos = System.nanoTime();
         run.startJob(OURS, JOB_PROCESS, io.docstream.demo.Artifacts.JOB_MAIN, settings.outputLocation(),
                 settings.checkpointLocation(), settings.tableFolderOnDisk());
         if (options.peer()) {
@@ -95,6 +97,7 @@ final class BenchRun {
         confs.put("spark.docstream.maintenanceInterval", "off");
         confs.put("spark.sql.streaming.streamingQueryListeners", LISTENER);
         confs.put("spark.docstream.bench.progressFile", progress.toString());
+        confs.putAll(options.confs());
         stack.startJobEmbedded(settings, process, mainClass, confs);
         pids.put(process, stack.pid(process));
         pipelines.add(new PipelineUnderTest(name, process, tablesOnDisk, progress));
@@ -256,7 +259,8 @@ final class BenchRun {
                 Thread.sleep(250);
             }
         }
-        out.printf("each job committed the %d warm-up documents%n", warmUp);
+        out.printf("each job committed the %d warm-up documents %.1f s after the jobs were started%n", warmUp,
+                (System.nanoTime() - jobsStartedNanos) / 1e9);
     }
 
     /** Adds copies of a bulletin under the input prefix, on disk, up to {@code objects} in all (older uploads count). */

@@ -45,8 +45,15 @@ public final class DeltaCommitBenchmark {
         variants.put("job settings (DeltaTables.sessionDefaults)", Map.of());
         variants.put("job settings + snapshotPartitions 1", Map.of("spark.databricks.delta.snapshotPartitions", "1"));
         variants.put("job settings + no stats collection", Map.of("spark.databricks.delta.stats.collect", "false"));
-        variants.put("job settings + no checksum file", Map.of("spark.databricks.delta.writeChecksumFile.enabled", "false"));
         variants.put("job settings + incremental commit not verified", Map.of("spark.databricks.delta.incremental.commit.verify", "false"));
+        variants.put("job settings + files-in-crc not verified", Map.of(
+                "spark.databricks.delta.allFilesInCrc.verificationMode.enabled", "false"));
+        variants.put("job settings + set transactions in crc", Map.of(
+                "spark.databricks.delta.setTransactionsInCrc.writeOnCommit", "true"));
+        variants.put("job settings + files-in-crc unverified + set transactions in crc", Map.of(
+                "spark.databricks.delta.allFilesInCrc.verificationMode.enabled", "false",
+                "spark.databricks.delta.setTransactionsInCrc.writeOnCommit", "true"));
+        variants.put("job settings + adaptive query execution off", Map.of("spark.sql.adaptive.enabled", "false"));
         SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("delta-commit-bench")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
@@ -56,8 +63,11 @@ public final class DeltaCommitBenchmark {
         Map<String, String> baseline = new LinkedHashMap<>();
         for (String key : List.of("spark.databricks.delta.snapshotPartitions", "spark.databricks.delta.stateReconstructionValidation.enabled",
                 "spark.databricks.delta.stats.collect", "spark.databricks.delta.writeChecksumFile.enabled",
-                "spark.databricks.delta.incremental.commit.verify")) {
+                "spark.databricks.delta.incremental.commit.verify", "spark.databricks.delta.incremental.commit.enabled",
+                "spark.databricks.delta.allFilesInCrc.enabled", "spark.databricks.delta.allFilesInCrc.verificationMode.enabled",
+                "spark.databricks.delta.setTransactionsInCrc.writeOnCommit", "spark.sql.adaptive.enabled")) {
             baseline.put(key, spark.conf().getOption(key).getOrElse(() -> null));
+            System.out.println("session value of " + key + ": " + spark.conf().getOption(key).getOrElse(() -> "(Delta's default)"));
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // Warm-up: the JIT and Delta's first-use costs, in a table of its own.
