@@ -27,10 +27,13 @@ public final class DeltaCommitBenchmark {
     private static final class StageCounter extends org.apache.spark.scheduler.SparkListener {
         final java.util.concurrent.atomic.AtomicLong stages = new java.util.concurrent.atomic.AtomicLong();
         final java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+        final Map<String, java.util.concurrent.atomic.AtomicLong> byName = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted completed) {
             stages.incrementAndGet();
+            byName.computeIfAbsent(completed.stageInfo().name(), name -> new java.util.concurrent.atomic.AtomicLong())
+                    .incrementAndGet();
             tasks.addAndGet(completed.stageInfo().numTasks());
         }
     }
@@ -74,6 +77,8 @@ public final class DeltaCommitBenchmark {
         double[] warm = run(spark, work.resolve("warmup").toUri().toString(), commits, os);
         System.out.printf("warm-up: wall p50 %.0f ms, CPU %.0f ms per commit, %.1f stages / %.1f tasks per commit%n",
                 warm[0], warm[2], warm[3], warm[4]);
+        System.out.println("stages of the warm-up, by Spark's call site:");
+        STAGES.byName.forEach((name, count) -> System.out.printf("  %5d  %s%n", count.get(), name));
         List<String> report = new ArrayList<>();
         report.add(String.format("%-58s %12s %12s %14s %14s", "variant (" + commits + " commits of 30 + 1 rows)", "wall p50 ms",
                 "wall max ms", "CPU ms/commit", "stages/tasks"));
