@@ -126,10 +126,6 @@ public final class DocumentExtractor {
         return pdf;
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     private Extraction.Quarantined tooLarge(String size) {
         return new Extraction.Quarantined(QuarantineReason.TOO_LARGE,
                 "the document is larger than the limit of " + maxBytes + " bytes (" + size + ")");
