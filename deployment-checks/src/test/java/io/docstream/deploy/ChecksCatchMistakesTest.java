@@ -40,7 +40,7 @@ class ChecksCatchMistakesTest {
       "spark.docstream.startingOffsets", "spark.docstream.maxOffsetsPerTrigger", "spark.docstream.maxDocumentBytes"),
       Set.of("io.docstream.job.DocumentsStream"));
   static {
-    JOB.documentedDefaults.put("spark.docstream.maxDocumentBytes", "52428800");
+    JOB.defaults.put("spark.docstream.maxDocumentBytes", "52428800");
   }
 
   // ------------------------------------------------------------------ docker-compose

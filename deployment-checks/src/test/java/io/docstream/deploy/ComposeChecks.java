@@ -247,14 +247,14 @@ final class ComposeChecks {
   /**
    * A document the ingest service accepts must not be too big for the job (it would be quarantined):
    * the ingest's max-bytes (env, else application.properties) <= the job's maxDocumentBytes (conf,
-   * else its documented default). Unknown on either side: not checked.
+   * else its default). Unknown on either side: not checked.
    */
   static void checkDocumentSizeLimits(Problems p, Map<String, String> ingestEnv, Optional<IngestConfig> ingest,
       Map<String, String> jobConf, Optional<JobInfo> job) {
     Optional<String> ingestMax = Optional.ofNullable(ingestEnv.get("DOCSTREAM_UPLOAD_MAX_BYTES"))
         .or(() -> ingest.flatMap(c -> c.defaultValue("docstream.upload.max-bytes")));
     Optional<String> jobMax = Optional.ofNullable(jobConf.get("spark.docstream.maxDocumentBytes"))
-        .or(() -> job.map(j -> j.documentedDefaults.get("spark.docstream.maxDocumentBytes")));
+        .or(() -> job.map(j -> j.defaults.get("spark.docstream.maxDocumentBytes")));
     if (ingestMax.isPresent() && jobMax.isPresent() && ingestMax.get().matches("\\d+") && jobMax.get().matches("\\d+")) {
       p.check(Long.parseLong(ingestMax.get()) <= Long.parseLong(jobMax.get()),
           "the ingest service accepts documents up to " + ingestMax.get() + " bytes, the job reads only up to "
@@ -289,11 +289,11 @@ final class ComposeChecks {
     if (!j.confKeys.isEmpty()) {
       for (String key : conf.keySet()) {
         if (key.startsWith("spark.docstream.")) {
-          p.check(j.confKeys.contains(key), "spark conf " + key + " is not a key the streaming job knows " + j.confKeys);
+          p.check(j.knows(key), "spark conf " + key + " is not a key the streaming job knows " + j.confKeys);
         }
       }
     }
-    if (j.hasSources && !j.mainClasses.isEmpty()) {
+    if (!j.mainClasses.isEmpty()) {
       p.check(j.mainClasses.contains(mainClass), "--class " + mainClass + " is not a main class of the streaming job " + j.mainClasses);
     }
   }

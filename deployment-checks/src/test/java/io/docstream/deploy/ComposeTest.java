@@ -3,7 +3,6 @@ package io.docstream.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ class ComposeTest {
   @Test
   void ingestEnvironmentMapsToApplicationProperties() {
     Optional<IngestConfig> cfg = IngestConfig.fromRepo();
-    assumeTrue(cfg.isPresent(), IngestConfig.FILE + " does not exist yet: env names not checked");
+    assertTrue(cfg.isPresent(), IngestConfig.FILE + " is missing: the ingest service's env names cannot be checked");
     Problems p = checks.ingest(cfg);
     pass(p);
     // Sanity: the env names the service is given include the ones this deployment relies on.
@@ -66,20 +65,17 @@ class ComposeTest {
   @Test
   void theJobsConfigurationIsReadable() {
     Optional<JobInfo> job = JobInfo.fromRepo();
-    assumeTrue(job.isPresent(), JobInfo.SOURCES + " and " + JobInfo.DOC + " do not exist yet: job keys not checked");
     for (String key : List.of("spark.docstream.kafka.bootstrap", "spark.docstream.topic", "spark.docstream.input",
         "spark.docstream.output", "spark.docstream.checkpoint")) {
-      assertTrue(job.get().confKeys.contains(key), "the job's sources/docs do not declare " + key + ": found " + job.get().confKeys);
+      assertTrue(job.get().confKeys.contains(key), "JobSettings.Key does not declare " + key + ": found " + job.get().confKeys);
     }
-    if (job.get().hasSources) {
-      assertFalse(job.get().mainClasses.isEmpty(), "no main class under " + JobInfo.SOURCES);
-    }
+    assertFalse(job.get().mainClasses.isEmpty(), "no main class under " + JobInfo.SOURCES);
   }
 
   @Test
   void ingestConfigurationIsReadable() {
     Optional<IngestConfig> cfg = IngestConfig.fromRepo();
-    assumeTrue(cfg.isPresent(), IngestConfig.FILE + " does not exist yet");
+    assertTrue(cfg.isPresent(), IngestConfig.FILE + " is missing");
     for (String name : List.of("docstream.store.kind", "docstream.store.s3.bucket", "docstream.topic", "kafka.bootstrap.servers")) {
       assertTrue(cfg.get().names().contains(name), name + " is not declared by the ingest service: " + cfg.get().names());
     }
@@ -144,14 +140,14 @@ class ComposeTest {
       assertTrue(FileSystems.getDefault().getPathMatcher("glob:" + source.substring("target/".length())).matches(Path.of(jar)),
           "streaming-job/Dockerfile copies " + source + ", but the pom shades " + jar);
     }
-    // When the jar was built, the glob must match exactly one file (COPY of several jars to one
-    // file name fails).
+    // The glob must match exactly one built file (COPY of several jars to one file name fails). The root
+    // build packages streaming-job before this module runs.
     Path target = Repo.path("streaming-job/target");
-    assumeTrue(Files.isDirectory(target), "streaming-job not built: jar name not checked against target/");
+    assertTrue(Files.isDirectory(target), "streaming-job is not built: run mvn -B -pl deployment-checks -am verify");
     var matcher = FileSystems.getDefault().getPathMatcher("glob:" + source.substring("target/".length()));
     try (var files = Files.list(target)) {
       long n = files.filter(f -> matcher.matches(f.getFileName())).count();
-      assumeTrue(n > 0, "no packaged jar in streaming-job/target yet");
+      assertTrue(n > 0, "no jar matching " + source + " in streaming-job/target: run mvn -B -pl deployment-checks -am verify");
       assertEquals(1, n, "streaming-job/target has several jars matching " + source);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.docstream.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** docs/deploy.md tells what the deployment needs, and its Athena DDL points at the job's Delta tables. */
 class DocsTest {
   static final String DOC = "docs/deploy.md";
+  static final String IRSA = "k8s/overlays/aws/irsa.yaml";
 
   @Test
   void everyReferencedSecretIsDocumentedWithItsKeys() {
@@ -27,8 +29,23 @@ class DocsTest {
   void dockerComposeAndKubectlUsageAreDocumented() {
     String doc = Repo.read(DOC);
     for (String s : List.of("mvn -B -DskipTests package", "docker compose up --build", "kubectl apply -k k8s/overlays/local",
-        "kubectl apply -k k8s/overlays/aws", "curl ", "X-Api-Key", "/documents", "eks.amazonaws.com/role-arn".substring(0, 3))) {
+        "kubectl apply -k k8s/overlays/aws", "curl ", "X-Api-Key", "/documents")) {
       assertTrue(doc.contains(s), DOC + " does not mention " + s);
+    }
+  }
+
+  @Test
+  void everyIrsaServiceAccountIsDocumented() {
+    String doc = Repo.read(DOC);
+    String irsa = Repo.read(IRSA);
+    Matcher account = Pattern.compile("(?m)^  name: (\\S+)\n  annotations:\n    eks\\.amazonaws\\.com/role-arn: ").matcher(irsa);
+    List<String> accounts = account.results().map(m -> m.group(1)).toList();
+    assertFalse(accounts.isEmpty(), IRSA + " annotates no service account with eks.amazonaws.com/role-arn");
+    assertTrue(doc.contains("`eks.amazonaws.com/role-arn` annotations of `" + IRSA + "`"),
+        DOC + " does not say to put the role ARNs in the eks.amazonaws.com/role-arn annotations of " + IRSA);
+    for (String name : accounts) {
+      assertTrue(doc.contains("system:serviceaccount:docstream:" + name),
+          DOC + " does not tell the trust policy for the service account " + name);
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.TreeSet;
  */
 final class IngestConfig {
   static final String FILE = "ingest-service/src/main/resources/application.properties";
-  static final String SOURCES = "ingest-service/src/main/java";
 
   private final Set<String> names = new TreeSet<>();
   private final Map<String, String> defaults = new LinkedHashMap<>();
@@ -44,12 +43,12 @@ final class IngestConfig {
 
   /**
    * The repository's ingest service, when it has an application.properties yet: its names plus the
-   * names its @ConfigMapping interfaces declare (optional settings that the file leaves unset).
+   * names its @ConfigMapping interface declares (optional settings that the file leaves unset).
    */
   static Optional<IngestConfig> fromRepo() {
     return Repo.readIfExists(FILE).map(text -> {
       IngestConfig c = new IngestConfig(text);
-      c.names.addAll(ConfigMappingNames.fromSources(SOURCES));
+      c.names.addAll(ConfigMappingNames.of(io.docstream.ingest.config.IngestConfig.class));
       return c;
     });
   }

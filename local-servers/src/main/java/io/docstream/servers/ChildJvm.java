@@ -111,14 +111,6 @@ public final class ChildJvm {
         }
     }
 
-    public boolean logContains(String text) {
-        try {
-            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public long pid() {
         return process.pid();
     }

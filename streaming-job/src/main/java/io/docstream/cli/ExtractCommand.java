@@ -2,7 +2,7 @@ package io.docstream.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.ExtractedRow;
 import io.docstream.extract.Extraction;

@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import io.docstream.extract.bulletin.AmountRange;
 import io.docstream.extract.bulletin.ApplicationLocationRule;
 import io.docstream.extract.bulletin.BulletinSections;

@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docstream.extract.pdf.PdfBulletinText;
 import io.docstream.extract.pdf.PdfSettings;
@@ -122,10 +124,6 @@ public final class DocumentExtractor {
 
     public PdfSettings pdfSettings() {
         return pdf;
-    }
-
-    public long maxBytes() {
-        return maxBytes;
     }
 
     private Extraction.Quarantined tooLarge(String size) {

@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import java.util.List;
 
 /** The outcome of extracting one document: rows for the table, or a reason it cannot be read. */

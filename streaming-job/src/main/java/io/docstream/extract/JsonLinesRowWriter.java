@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One row as one line of JSON with exactly the output table's column names ({@link Columns#ALL}, in order):
+ * One row as one line of JSON with exactly the output table's columns ({@link Column}, in order):
  * ISO dates and timestamps, arrays as arrays, amounts as numbers, absent values as null.
  */
 public final class JsonLinesRowWriter {
@@ -24,39 +24,26 @@ public final class JsonLinesRowWriter {
         StringWriter line = new StringWriter(1024);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
-            json.writeStringField(Columns.FILE_NAME, row.fileName());
-            json.writeStringField(Columns.POSITION, row.position());
-            json.writeStringField(Columns.CLASSCODE, row.classcode());
-            number(json, Columns.SALARY_START, row.salaryStart());
-            number(json, Columns.SALARY_END, row.salaryEnd());
-            date(json, Columns.START_DATE, row.startDate());
-            date(json, Columns.END_DATE, row.endDate());
-            json.writeStringField(Columns.REQ, row.req());
-            json.writeStringField(Columns.NOTES, row.notes());
-            json.writeStringField(Columns.DUTIES, row.duties());
-            strings(json, Columns.SELECTION, row.selection());
-            json.writeStringField(Columns.EXPERIENCE_LENGTH, row.experienceLength());
-            json.writeStringField(Columns.JOB_TYPE, row.jobType());
-            json.writeStringField(Columns.EDUCATION_LENGTH, row.educationLength());
-            json.writeStringField(Columns.SCHOOL_TYPE, row.schoolType());
-            json.writeStringField(Columns.APPLICATION_LOCATION, row.applicationLocation());
-            number(json, Columns.SALARY_DWP_START, row.salaryDwpStart());
-            number(json, Columns.SALARY_DWP_END, row.salaryDwpEnd());
-            json.writeStringField(Columns.EXAM_TYPE, row.examType());
-            json.writeStringField(Columns.DOC_ID, lineage.docId());
-            json.writeStringField(Columns.SOURCE_URI, lineage.sourceUri());
-            json.writeStringField(Columns.SOURCE_TYPE, row.sourceType().value());
-            json.writeStringField(Columns.CONTENT_SHA256, lineage.contentSha256());
-            instant(json, Columns.INGESTED_AT, lineage.ingestedAt());
-            instant(json, Columns.PROCESSED_AT, lineage.processedAt());
-            json.writeStringField(Columns.EXTRACTOR_VERSION, row.extractorVersion());
-            json.writeStringField(Columns.RESCUED_DATA, row.rescuedData());
-            strings(json, Columns.PARSE_WARNINGS, row.parseWarnings());
+            for (DocumentColumn column : DocumentColumn.values()) {
+                write(json, column, column.valueOf(row, lineage));
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing JSON to a string cannot fail", e);
         }
         return line.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void write(JsonGenerator json, DocumentColumn column, Object value) throws IOException {
+        String name = column.columnName();
+        switch (column.kind()) {
+            case TEXT -> json.writeStringField(name, (String) value);
+            case AMOUNT -> number(json, name, (Double) value);
+            case DATE -> date(json, name, (LocalDate) value);
+            case TIME -> instant(json, name, (Instant) value);
+            case TEXT_LIST -> strings(json, name, (List<String>) value);
+        }
     }
 
     private static void number(JsonGenerator json, String column, Double value) throws IOException {

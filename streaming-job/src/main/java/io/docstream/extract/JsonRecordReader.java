@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -108,25 +110,25 @@ final class JsonRecordReader {
 
     private static ExtractedRow toRow(ObjectNode record, String uploadedFileName, boolean windows1252) {
         RecordFields fields = new RecordFields(record);
-        String fileName = fields.text(Columns.FILE_NAME);
-        String position = fields.text(Columns.POSITION);
-        String classcode = fields.text(Columns.CLASSCODE);
-        Double salaryStart = fields.amount(Columns.SALARY_START);
-        Double salaryEnd = fields.amount(Columns.SALARY_END);
-        LocalDate startDate = fields.date(Columns.START_DATE);
-        LocalDate endDate = fields.date(Columns.END_DATE);
-        String req = fields.text(Columns.REQ);
-        String notes = fields.text(Columns.NOTES);
-        String duties = fields.text(Columns.DUTIES);
-        List<String> selection = fields.textList(Columns.SELECTION);
-        String experience = fields.text(Columns.EXPERIENCE_LENGTH);
-        String jobType = fields.text(Columns.JOB_TYPE);
-        String education = fields.text(Columns.EDUCATION_LENGTH);
-        String school = fields.text(Columns.SCHOOL_TYPE);
-        String location = fields.text(Columns.APPLICATION_LOCATION);
-        Double dwpStart = fields.amount(Columns.SALARY_DWP_START);
-        Double dwpEnd = fields.amount(Columns.SALARY_DWP_END);
-        String examType = fields.text(Columns.EXAM_TYPE);
+        String fileName = fields.text(DocumentColumn.FILE_NAME.columnName());
+        String position = fields.text(DocumentColumn.POSITION.columnName());
+        String classcode = fields.text(DocumentColumn.CLASSCODE.columnName());
+        Double salaryStart = fields.amount(DocumentColumn.SALARY_START.columnName());
+        Double salaryEnd = fields.amount(DocumentColumn.SALARY_END.columnName());
+        LocalDate startDate = fields.date(DocumentColumn.START_DATE.columnName());
+        LocalDate endDate = fields.date(DocumentColumn.END_DATE.columnName());
+        String req = fields.text(DocumentColumn.REQ.columnName());
+        String notes = fields.text(DocumentColumn.NOTES.columnName());
+        String duties = fields.text(DocumentColumn.DUTIES.columnName());
+        List<String> selection = fields.textList(DocumentColumn.SELECTION.columnName());
+        String experience = fields.text(DocumentColumn.EXPERIENCE_LENGTH.columnName());
+        String jobType = fields.text(DocumentColumn.JOB_TYPE.columnName());
+        String education = fields.text(DocumentColumn.EDUCATION_LENGTH.columnName());
+        String school = fields.text(DocumentColumn.SCHOOL_TYPE.columnName());
+        String location = fields.text(DocumentColumn.APPLICATION_LOCATION.columnName());
+        Double dwpStart = fields.amount(DocumentColumn.SALARY_DWP_START.columnName());
+        Double dwpEnd = fields.amount(DocumentColumn.SALARY_DWP_END.columnName());
+        String examType = fields.text(DocumentColumn.EXAM_TYPE.columnName());
         ObjectNode rescued = fields.rescuedWithUnknown();
 
         List<String> warnings = new ArrayList<>();
@@ -168,10 +170,13 @@ final class JsonRecordReader {
     }
 
     private static Set<String> buildJsonColumns() {
-        Set<String> columns = new HashSet<>(Columns.REFERENCE);
-        columns.add(Columns.SALARY_DWP_START);
-        columns.add(Columns.SALARY_DWP_END);
-        columns.add(Columns.EXAM_TYPE);
+        Set<String> columns = new HashSet<>();
+        for (DocumentColumn column : DocumentColumn.REFERENCE) {
+            columns.add(column.columnName());
+        }
+        columns.add(DocumentColumn.SALARY_DWP_START.columnName());
+        columns.add(DocumentColumn.SALARY_DWP_END.columnName());
+        columns.add(DocumentColumn.EXAM_TYPE.columnName());
         return Set.copyOf(columns);
     }
 

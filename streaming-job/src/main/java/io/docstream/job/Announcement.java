@@ -1,6 +1,6 @@
 package io.docstream.job;
 
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.HashMap;

@@ -2,7 +2,9 @@ package io.docstream.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docstream.extract.DocType;
+import io.docstream.contract.ArrivalFields;
+import io.docstream.contract.ArrivalHeaders;
+import io.docstream.contract.DocType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,18 +14,12 @@ import java.util.Optional;
 
 /**
  * One announcement from {@code document-arrivals} (docs/events.md): a stored document the job should
- * read. {@link #parse} never throws on bad input: a record that is not such an event — a CloudEvents header
- * the contract requires missing or wrong, a value that is not the event's data, no SHA-256 to check the bytes
+ * read (docs/events.schema.json). {@link #parse} never throws on bad input: a record that is not such an event —
+ * a CloudEvents header the contract requires missing or wrong, a value that is not the event's data, no SHA-256 to check the bytes
  * against — is a {@link Bad} outcome, which the job quarantines as {@code BAD_EVENT}.
  */
 public record ArrivalEvent(String docId, String fileName, DocType docType, String uri, long size, String sha256,
                            Instant receivedAt) {
-
-    public static final String EVENT_TYPE = "io.docstream.document.arrived.v1";
-    static final String TYPE_HEADER = "ce_type";
-    static final String SPEC_VERSION = "1.0";
-    /** The headers every event must carry (CloudEvents 1.0 binary mode, docs/events.md). */
-    static final java.util.List<String> REQUIRED_HEADERS = java.util.List.of("ce_specversion", "ce_id", "ce_source", TYPE_HEADER);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUOTED_VALUE_CHARS = 200;
@@ -48,18 +44,9 @@ public record ArrivalEvent(String docId, String fileName, DocType docType, Strin
      */
     public static Parsed parse(byte[] value, Map<String, String> headers) {
         String quoted = quote(value);
-        for (String header : REQUIRED_HEADERS) {
-            String headerValue = headers.get(header);
-            if (headerValue == null || headerValue.isBlank()) {
-                return new Bad("the CloudEvents header " + header + " is missing", quoted);
-            }
-        }
-        String type = headers.get(TYPE_HEADER);
-        if (!type.equals(EVENT_TYPE)) {
-            return new Bad("ce_type is '" + type + "', expected " + EVENT_TYPE, quoted);
-        }
-        if (!SPEC_VERSION.equals(headers.get("ce_specversion"))) {
-            return new Bad("ce_specversion is '" + headers.get("ce_specversion") + "', expected " + SPEC_VERSION, quoted);
+        Optional<String> headerProblem = ArrivalHeaders.problem(headers);
+        if (headerProblem.isPresent()) {
+            return new Bad(headerProblem.get(), quoted);
         }
         if (value == null || value.length == 0) {
             return new Bad("the event has no value", quoted);
@@ -73,22 +60,22 @@ public record ArrivalEvent(String docId, String fileName, DocType docType, Strin
         if (root == null || !root.isObject()) {
             return new Bad("the value is not a JSON object", quoted);
         }
-        Optional<String> docId = text(root, "doc_id");
-        Optional<String> uri = text(root, "uri");
+        Optional<String> docId = text(root, ArrivalFields.DOC_ID);
+        Optional<String> uri = text(root, ArrivalFields.URI);
         if (docId.isEmpty() || uri.isEmpty()) {
             return new Bad("doc_id and uri are required", quoted);
         }
-        String docTypeName = text(root, "doc_type").orElse(null);
+        String docTypeName = text(root, ArrivalFields.DOC_TYPE).orElse(null);
         Optional<DocType> docType = DocType.fromValue(docTypeName);
         if (docType.isEmpty()) {
             return new Bad("unknown doc_type '" + docTypeName + "'", quoted);
         }
-        JsonNode size = root.get("size");
+        JsonNode size = root.get(ArrivalFields.SIZE);
         if (size != null && !size.isNull() && !size.canConvertToLong()) {
             return new Bad("size is not a whole number", quoted);
         }
         Instant receivedAt = null;
-        Optional<String> received = text(root, "received_at");
+        Optional<String> received = text(root, ArrivalFields.RECEIVED_AT);
         if (received.isPresent()) {
             try {
                 receivedAt = Instant.parse(received.get());
@@ -96,9 +83,9 @@ public record ArrivalEvent(String docId, String fileName, DocType docType, Strin
                 return new Bad("received_at is not an RFC 3339 UTC time", quoted);
             }
         }
-        String fileName = text(root, "file_name").orElseGet(() -> lastSegment(uri.get()));
+        String fileName = text(root, ArrivalFields.FILE_NAME).orElseGet(() -> lastSegment(uri.get()));
         long declaredSize = size == null || size.isNull() ? -1 : size.asLong();
-        Optional<String> sha256 = text(root, "sha256").filter(h -> h.matches("[0-9a-fA-F]{64}"));
+        Optional<String> sha256 = text(root, ArrivalFields.SHA256).filter(h -> h.matches("[0-9a-fA-F]{64}"));
         if (sha256.isEmpty()) {
             return new Bad("sha256 (64 hex digits) is required: the bytes read are checked against it", quoted);
         }

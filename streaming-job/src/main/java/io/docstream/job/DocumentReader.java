@@ -1,6 +1,6 @@
 package io.docstream.job;
 
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import java.io.EOFException;
@@ -56,7 +56,7 @@ final class DocumentReader {
     /**
      * With a request timeout (S3A's default is 60 s) the SDK arms two timers per request, for the call and
      * for the attempt: a schedule and a cancel on a shared scheduler for every GET, and a wake-up of its
-     * thread (0.05-0.11 ms of CPU per document in bench/job-drain). A document read is one small GET; the
+     * thread, a cost per document that bench/job-drain shows. A document read is one small GET; the
      * connect timeout and the socket timeout ({@code fs.s3a.connection.timeout}, per read) still end one
      * that stalls. Turned off for document reads unless set.
      */

@@ -63,7 +63,16 @@ public final class DocumentsStream {
         }
     }
 
+    /** The job's path: Kafka source → first announcements → read and extract → write to the tables. */
     public static StreamingQuery start(SparkSession spark, JobSettings settings) throws TimeoutException {
+        Dataset<Row> announcements = announcements(spark, settings);
+        Dataset<Row> firstAnnouncements = firstAnnouncements(announcements, settings);
+        Dataset<Row> tableRows = readAndExtract(spark, firstAnnouncements, settings);
+        return write(spark, tableRows, settings);
+    }
+
+    /** The records of the topic, parsed: an event or why it is not one ({@link Announcement#SCHEMA}). */
+    private static Dataset<Row> announcements(SparkSession spark, JobSettings settings) {
         Dataset<Row> kafkaRecords = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.kafkaBootstrap())
@@ -73,23 +82,34 @@ public final class DocumentsStream {
                 .option("includeHeaders", "true")
                 .options(KafkaClientOptions.asSourceOptions(spark.sparkContext().getConf()))
                 .load();
-
-        Dataset<Row> announcements = kafkaRecords.map(
+        return kafkaRecords.map(
                 (MapFunction<Row, Row>) Announcement::parseKafkaRecord, Encoders.row(Announcement.SCHEMA));
+    }
 
-        // A client retry re-announces a document: the first announcement of each doc_id within the window
-        // goes on, on processing time, so no announcement is ever "late" and dropped, as one keyed on
-        // Kafka timestamps could be for a lagging partition.
-        Dataset<Row> firstAnnouncements = announcements
+    /**
+     * A client retry re-announces a document: the first announcement of each doc_id within the window
+     * goes on, on processing time, so no announcement is ever "late" and dropped, as one keyed on
+     * Kafka timestamps could be for a lagging partition.
+     */
+    private static Dataset<Row> firstAnnouncements(Dataset<Row> announcements, JobSettings settings) {
+        return announcements
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(Announcement.DEDUP_KEY_INDEX), Encoders.STRING())
                 .flatMapGroupsWithState(new FirstAnnouncement(settings.dedupWindowMs()), OutputMode.Append(),
                         Encoders.LONG(), Encoders.row(Announcement.SCHEMA), GroupStateTimeout.ProcessingTimeTimeout());
+    }
 
+    /** Each announced document read (within the input) and extracted → rows of {@link OutputTable#SCHEMA}. */
+    private static Dataset<Row> readAndExtract(SparkSession spark, Dataset<Row> firstAnnouncements,
+                                               JobSettings settings) {
         SourceConfinement confinement = new SourceConfinement(settings.input());
-        Dataset<Row> tableRows = firstAnnouncements
+        return firstAnnouncements
                 .mapPartitions(new DocumentProcessor(confinement, spark.sparkContext().hadoopConfiguration(),
                         settings.readParallelism(), settings.limits()), Encoders.row(OutputTable.SCHEMA));
+    }
 
+    /** Every micro-batch committed to the documents and quarantine tables ({@link BatchCommitter}). */
+    private static StreamingQuery write(SparkSession spark, Dataset<Row> tableRows, JobSettings settings)
+            throws TimeoutException {
         useRenameFreeCheckpointsOnS3(spark, settings);
         // With processing-time timeouts Spark would run an empty batch whenever a doc_id's window ends, only
         // to evict it: a full checkpoint round on the store for nothing. Eviction happens in the next batch

@@ -12,8 +12,8 @@ import org.apache.spark.sql.streaming.GroupState;
  * window; the state of a key is the processing time it was first seen, removed when the window ends.
  *
  * <p>Why not Spark's {@code dropDuplicatesWithinWatermark}: its watermark and the batch timestamp are
- * literals in the generated code, so every micro-batch generated new classes (3-4 per batch on the
- * benchmark), each compiled by janino and then by the JIT again. Here every batch runs the same code.
+ * literals in the generated code, so every micro-batch generated new classes, each compiled by janino and
+ * then by the JIT again. Here every batch runs the same code.
  * Time is the batch's processing time, recorded in the checkpoint, so a re-run batch decides the same way.
  */
 final class FirstAnnouncement implements FlatMapGroupsWithStateFunction<String, Row, Long, Row> {

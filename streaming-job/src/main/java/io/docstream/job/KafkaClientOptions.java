@@ -12,9 +12,9 @@ import scala.Tuple2;
  * Secrets among them (a JAAS config with a password) belong in a properties file or the environment of
  * spark-submit, not on its command line.
  */
-final class KafkaClientOptions {
+public final class KafkaClientOptions {
 
-    static final String PREFIX = "spark.docstream.kafka.client.";
+    public static final String PREFIX = "spark.docstream.kafka.client.";
 
     private KafkaClientOptions() {
     }

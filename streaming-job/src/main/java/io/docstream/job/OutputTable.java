@@ -1,6 +1,6 @@
 package io.docstream.job;
 
-import io.docstream.extract.Columns;
+import io.docstream.extract.DocumentColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,21 +34,21 @@ public final class OutputTable {
     public static final String QUARANTINED_AT = "quarantined_at";
 
     public static final List<String> DOCUMENT_COLUMNS;
-    public static final List<String> QUARANTINE_COLUMNS = List.of(Columns.DOC_ID, Columns.FILE_NAME,
-            Columns.SOURCE_URI, REASON, MESSAGE, KAFKA_PARTITION, KAFKA_OFFSET, QUARANTINED_AT);
+    public static final List<String> QUARANTINE_COLUMNS = List.of(DocumentColumn.DOC_ID.columnName(),
+            DocumentColumn.FILE_NAME.columnName(), DocumentColumn.SOURCE_URI.columnName(), REASON, MESSAGE, KAFKA_PARTITION, KAFKA_OFFSET, QUARANTINED_AT);
 
     /** Every physical column, {@code kind} (the partition column) last. */
     public static final StructType SCHEMA;
 
     static {
-        List<String> documentColumns = new ArrayList<>(Columns.ALL);
+        List<String> documentColumns = new ArrayList<>(DocumentColumn.NAMES);
         documentColumns.add(KAFKA_PARTITION);
         documentColumns.add(KAFKA_OFFSET);
         DOCUMENT_COLUMNS = List.copyOf(documentColumns);
 
         List<StructField> fields = new ArrayList<>();
-        for (String column : Columns.ALL) {
-            fields.add(DataTypes.createStructField(column, typeOf(column), true));
+        for (DocumentColumn column : DocumentColumn.values()) {
+            fields.add(DataTypes.createStructField(column.columnName(), typeOf(column.kind()), true));
         }
         fields.add(DataTypes.createStructField(KAFKA_PARTITION, DataTypes.IntegerType, false));
         fields.add(DataTypes.createStructField(KAFKA_OFFSET, DataTypes.LongType, false));
@@ -83,14 +83,13 @@ public final class OutputTable {
         return Map.copyOf(index);
     }
 
-    private static DataType typeOf(String column) {
-        return switch (column) {
-            case Columns.SALARY_START, Columns.SALARY_END, Columns.SALARY_DWP_START, Columns.SALARY_DWP_END ->
-                    DataTypes.DoubleType;
-            case Columns.START_DATE, Columns.END_DATE -> DataTypes.DateType;
-            case Columns.INGESTED_AT, Columns.PROCESSED_AT -> DataTypes.TimestampType;
-            case Columns.SELECTION, Columns.PARSE_WARNINGS -> DataTypes.createArrayType(DataTypes.StringType, true);
-            default -> DataTypes.StringType;
+    private static DataType typeOf(DocumentColumn.Kind kind) {
+        return switch (kind) {
+            case TEXT -> DataTypes.StringType;
+            case AMOUNT -> DataTypes.DoubleType;
+            case DATE -> DataTypes.DateType;
+            case TIME -> DataTypes.TimestampType;
+            case TEXT_LIST -> DataTypes.createArrayType(DataTypes.StringType, true);
         };
     }
 }

@@ -1,6 +1,6 @@
 package io.docstream.job;
 
-import io.docstream.extract.Columns;
+import io.docstream.extract.DocumentColumn;
 import java.time.Instant;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,9 +27,9 @@ final class QuarantineRow {
     static Row of(String docId, String fileName, String sourceUri, String reason, String message,
                   int kafkaPartition, long kafkaOffset, Instant quarantinedAt) {
         Object[] values = new Object[OutputTable.SCHEMA.size()];
-        RowAssembler.set(values, Columns.DOC_ID, docId);
-        RowAssembler.set(values, Columns.FILE_NAME, fileName);
-        RowAssembler.set(values, Columns.SOURCE_URI, sourceUri);
+        RowAssembler.set(values, DocumentColumn.DOC_ID.columnName(), docId);
+        RowAssembler.set(values, DocumentColumn.FILE_NAME.columnName(), fileName);
+        RowAssembler.set(values, DocumentColumn.SOURCE_URI.columnName(), sourceUri);
         RowAssembler.set(values, OutputTable.REASON, reason);
         RowAssembler.set(values, OutputTable.MESSAGE, message);
         RowAssembler.set(values, OutputTable.KAFKA_PARTITION, kafkaPartition);

@@ -1,6 +1,6 @@
 package io.docstream.job;
 
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.table.BatchCommitter;

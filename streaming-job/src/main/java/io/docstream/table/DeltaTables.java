@@ -1,6 +1,6 @@
 package io.docstream.table;
 
-import io.docstream.extract.Columns;
+import io.docstream.extract.DocumentColumn;
 import io.docstream.job.OutputTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ public final class DeltaTables {
         List<Column> columns = new ArrayList<>();
         for (String name : DOCUMENT_TABLE_COLUMNS) {
             columns.add(name.equals(INGEST_DATE)
-                    ? functions.to_date(functions.col(Columns.INGESTED_AT)).as(INGEST_DATE)
+                    ? functions.to_date(functions.col(DocumentColumn.INGESTED_AT.columnName())).as(INGEST_DATE)
                     : functions.col(name));
         }
         return batch.where(functions.col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS))

@@ -1,6 +1,6 @@
 package io.docstream.bench;
 
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import org.openjdk.jmh.annotations.Benchmark;

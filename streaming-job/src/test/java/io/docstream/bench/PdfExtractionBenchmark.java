@@ -1,7 +1,7 @@
 package io.docstream.bench;
 
 import io.docstream.extract.Corpus;
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.extract.PdfSamples;

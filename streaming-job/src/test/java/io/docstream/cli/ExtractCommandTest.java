@@ -2,7 +2,7 @@ package io.docstream.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docstream.extract.Columns;
+import io.docstream.extract.DocumentColumn;
 import io.docstream.extract.Corpus;
 import io.docstream.extract.ExtractorVersion;
 import io.docstream.extract.Fixtures;
@@ -70,7 +70,7 @@ class ExtractCommandTest {
         for (JsonNode row : rows) {
             List<String> names = new ArrayList<>();
             row.fieldNames().forEachRemaining(names::add);
-            assertEquals(Columns.ALL, names);
+            assertEquals(DocumentColumn.NAMES, names);
         }
         JsonNode analyst = rows.get(0);
         assertEquals(ANALYST, analyst.get("file_name").asText());

@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import io.docstream.extract.bulletin.Whitespace;
 import org.junit.jupiter.api.Test;
 
@@ -7,10 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,10 +36,7 @@ class BulletinAccuracyTest {
     void everyFieldMeetsItsFloorOnTheLabelledBulletins() throws IOException {
         List<Map<String, String>> labels = LabelsCsv.parse(
                 Files.readString(Corpus.dir().resolve("labels.csv"), StandardCharsets.UTF_8));
-        Map<String, int[]> scores = new LinkedHashMap<>();
-        FLOORS.keySet().forEach(field -> scores.put(field, new int[2]));
-        List<String> mismatches = new ArrayList<>();
-
+        FieldScores scores = new FieldScores(FLOORS);
         for (Map<String, String> label : labels) {
             String fileName = label.get("file_name");
             Extraction extraction = extractor.extract(DocType.BULLETIN, fileName,
@@ -48,44 +45,10 @@ class BulletinAccuracyTest {
                 fail(fileName + " was quarantined: " + extraction);
                 return;
             }
-            ExtractedRow row = extracted.rows().get(0);
-            Map<String, String> actual = scoredValues(row);
-            for (String field : FLOORS.keySet()) {
-                String expected = label.get(field).strip();
-                if (expected.equals("?")) {
-                    continue;
-                }
-                int[] score = scores.get(field);
-                score[1]++;
-                if (same(field, expected, actual.get(field))) {
-                    score[0]++;
-                } else {
-                    mismatches.add(field + "\t" + fileName + "\texpected=[" + expected + "]\tactual=["
-                            + actual.get(field) + "]");
-                }
-            }
+            scores.score(fileName, label, extracted.rows().get(0));
         }
-
-        Path report = Path.of("target", "accuracy-mismatches.txt");
-        Files.createDirectories(report.getParent());
-        Files.write(report, mismatches, StandardCharsets.UTF_8);
-
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%nBulletin accuracy over %d labelled bulletins (%s)%n%-22s %8s %8s %9s %7s%n",
-                labels.size(), ExtractorVersion.CURRENT, "field", "correct", "scored", "accuracy", "floor"));
-        List<String> belowFloor = new ArrayList<>();
-        for (Map.Entry<String, int[]> entry : scores.entrySet()) {
-            int[] score = entry.getValue();
-            double accuracy = score[1] == 0 ? 1.0 : (double) score[0] / score[1];
-            double floor = FLOORS.get(entry.getKey());
-            table.append(String.format(Locale.ROOT, "%-22s %8d %8d %8.2f%% %6.1f%%%n",
-                    entry.getKey(), score[0], score[1], accuracy * 100, floor * 100));
-            if (accuracy < floor) {
-                belowFloor.add(entry.getKey());
-            }
-        }
-        System.out.println(table);
-        assertTrue(belowFloor.isEmpty(), "below floor: " + belowFloor + " (mismatches in " + report + ")" + table);
+        scores.assertFloorsMet("Bulletin accuracy over " + labels.size() + " labelled bulletins",
+                Path.of("target", "accuracy-mismatches.txt"));
     }
 
     static Map<String, String> scoredValues(ExtractedRow row) {

@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

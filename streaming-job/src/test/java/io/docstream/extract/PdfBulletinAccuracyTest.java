@@ -1,17 +1,16 @@
 package io.docstream.extract;
 
+import io.docstream.contract.DocType;
+
 import io.docstream.extract.pdf.PdfSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,51 +35,17 @@ class PdfBulletinAccuracyTest {
         List<Map<String, String>> labels = LabelsCsv.parse(new String(Fixtures.bytes("pdf/pdf-labels.csv"),
                 StandardCharsets.UTF_8));
         assertEquals(15, labels.size());
-        Map<String, int[]> scores = new LinkedHashMap<>();
-        FLOORS.keySet().forEach(field -> scores.put(field, new int[2]));
-        List<String> mismatches = new ArrayList<>();
+        FieldScores scores = new FieldScores(FLOORS);
         for (Map<String, String> label : labels) {
             String fileName = label.get("file_name");
             Extraction.Extracted extracted = assertInstanceOf(Extraction.Extracted.class,
                     extractor.extract(DocType.BULLETIN_PDF, fileName, PdfSamples.corpusPdfBytes(fileName)), fileName);
             ExtractedRow row = extracted.rows().get(0);
             assertEquals(DocType.BULLETIN_PDF, row.sourceType());
-            Map<String, String> actual = BulletinAccuracyTest.scoredValues(row);
-            for (String field : FLOORS.keySet()) {
-                String expected = label.get(field).strip();
-                if (expected.equals("?")) {
-                    continue;
-                }
-                int[] score = scores.get(field);
-                score[1]++;
-                if (BulletinAccuracyTest.same(field, expected, actual.get(field))) {
-                    score[0]++;
-                } else {
-                    mismatches.add(field + "\t" + fileName + "\texpected=[" + expected + "]\tactual=["
-                            + actual.get(field) + "]");
-                }
-            }
+            scores.score(fileName, label, row);
         }
-        Path report = Path.of("target", "pdf-accuracy-mismatches.txt");
-        Files.createDirectories(report.getParent());
-        Files.write(report, mismatches, StandardCharsets.UTF_8);
-
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%nPDF bulletin accuracy over %d labelled PDFs (%s)%n%-18s %8s %8s %9s %7s%n",
-                labels.size(), ExtractorVersion.CURRENT, "field", "correct", "scored", "accuracy", "floor"));
-        List<String> belowFloor = new ArrayList<>();
-        for (Map.Entry<String, int[]> entry : scores.entrySet()) {
-            int[] score = entry.getValue();
-            double accuracy = score[1] == 0 ? 1.0 : (double) score[0] / score[1];
-            double floor = FLOORS.get(entry.getKey());
-            table.append(String.format(Locale.ROOT, "%-18s %8d %8d %8.2f%% %6.1f%%%n",
-                    entry.getKey(), score[0], score[1], accuracy * 100, floor * 100));
-            if (accuracy < floor) {
-                belowFloor.add(entry.getKey());
-            }
-        }
-        System.out.println(table);
-        assertTrue(belowFloor.isEmpty(), "below floor: " + belowFloor + " " + mismatches + table);
+        scores.assertFloorsMet("PDF bulletin accuracy over " + labels.size() + " labelled PDFs",
+                Path.of("target", "pdf-accuracy-mismatches.txt"));
     }
 
     @ParameterizedTest

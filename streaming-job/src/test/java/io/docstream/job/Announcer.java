@@ -1,6 +1,8 @@
 package io.docstream.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.contract.ArrivalHeaders;
+import io.docstream.contract.DocType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Plays the ingest service's part: announces stored documents on the topic, as docs/events.md says. */
+/** Plays the ingest service's part: announces stored documents on the topic, with the contract's headers. */
 final class Announcer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,21 +75,15 @@ final class Announcer implements AutoCloseable {
         event.put("key", key);
         event.put("size", bytes.length);
         event.put("sha256", sha256(bytes));
-        event.put("content_type", docType.equals("bulletin") ? "text/plain; charset=UTF-8" : "application/json");
+        event.put("content_type", DocType.fromValue(docType).orElseThrow().contentType());
         event.put("received_at", "2026-11-24T03:00:00.100Z");
         return event;
     }
 
     void announce(ObjectNode event) {
         String docId = event.path("doc_id").asText();
-        send(docId, event.toString().getBytes(StandardCharsets.UTF_8), Map.of(
-                "ce_specversion", "1.0",
-                "ce_id", UUID.randomUUID().toString(),
-                "ce_source", "/docstream/ingest-service",
-                "ce_type", ArrivalEvent.EVENT_TYPE,
-                "ce_time", Instant.now().toString(),
-                "ce_subject", docId,
-                "content-type", "application/json"));
+        send(docId, event.toString().getBytes(StandardCharsets.UTF_8),
+                ArrivalHeaders.of(UUID.randomUUID().toString(), Instant.now(), docId));
     }
 
     void send(String key, byte[] value, Map<String, String> headers) {

@@ -4,32 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docstream.contract.ArrivalFields;
+import io.docstream.contract.ArrivalHeaders;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The job accepts exactly the contract's example (docs/events.md) and quarantines what is not an event. */
+/** The job accepts the contract's example (docs/events.schema.json) and quarantines what is not an event. */
 class ArrivalEventTest {
 
     @Test
-    void theContractsExampleIsAccepted() throws Exception {
-        String contract = Files.readString(Path.of("..", "docs", "events.md"));
-        Matcher json = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(contract);
-        assertTrue(json.find(), "docs/events.md has a json example");
-        Matcher headerBlock = Pattern.compile("Headers:\\s*```\\n(.*?)```", Pattern.DOTALL).matcher(contract);
-        assertTrue(headerBlock.find(), "docs/events.md has example headers");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headerBlock.group(1).lines().filter(l -> l.contains(":")).forEach(l ->
-                headers.put(l.substring(0, l.indexOf(':')).trim(), l.substring(l.indexOf(':') + 1).trim()));
+    void theSchemasExampleIsAccepted() {
+        String example = EventSchema.example();
+        assertEquals(List.of(), EventSchema.problems(example));
+        Map<String, String> headers = ArrivalHeaders.of("5f0c7a52-2a4e-4c39-9a51-3b2f3e0c9d11",
+                Instant.parse("2026-11-24T03:00:00.123Z"), "3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f");
 
-        ArrivalEvent.Parsed parsed = ArrivalEvent.parse(json.group(1).getBytes(StandardCharsets.UTF_8), headers);
+        ArrivalEvent.Parsed parsed = ArrivalEvent.parse(example.getBytes(StandardCharsets.UTF_8), headers);
 
         ArrivalEvent event = assertInstanceOf(ArrivalEvent.Good.class, parsed).event();
         assertEquals("3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f", event.docId());
@@ -43,8 +40,26 @@ class ArrivalEventTest {
         assertInstanceOf(SourceConfinement.Allowed.class, confinement.check(event.uri()));
     }
 
-    private static final Map<String, String> HEADERS = Map.of("ce_specversion", "1.0", "ce_id", "1",
-            "ce_source", "/docstream/ingest-service", "ce_type", ArrivalEvent.EVENT_TYPE);
+    @Test
+    void theParserReadsTheSchemasFieldsAndDocTypes() {
+        assertEquals(Arrays.stream(DocType.values()).map(DocType::value).toList(), EventSchema.docTypes());
+        assertEquals(EventSchema.fields(), ArrivalFields.ALL, "ArrivalFields vs docs/events.schema.json");
+        for (String required : EventSchema.required()) {
+            ObjectNode without = (ObjectNode) EventSchema.exampleNode();
+            without.remove(required);
+            assertEquals(1, EventSchema.problems(without.toString()).size(), required);
+            assertInstanceOf(ArrivalEvent.Bad.class, ArrivalEvent.parse(without.toString().getBytes(StandardCharsets.UTF_8),
+                    HEADERS), "the job accepts an event without " + required);
+        }
+        ObjectNode announced = Announcer.event("3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f", "a.pdf", "bulletin_pdf",
+                "file:/in/a.pdf", null, "a.pdf", new byte[] {1, 2});
+        assertEquals(List.of(), EventSchema.problems(announced.toString()), "the test announcer's events");
+        List<String> fields = new ArrayList<>();
+        announced.fieldNames().forEachRemaining(fields::add);
+        assertEquals(EventSchema.fields(), fields);
+    }
+
+    private static final Map<String, String> HEADERS = ArrivalHeaders.of("1", Instant.EPOCH, "a");
     private static final String SHA = "\"sha256\":\"" + "ab".repeat(32) + "\"";
 
     @Test
@@ -65,7 +80,7 @@ class ArrivalEventTest {
     void anEventWithoutTheRequiredCloudEventsHeadersOrSha256IsBad() {
         String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"," + SHA + "}";
         assertBad(value, Map.of(), "ce_specversion is missing");
-        for (String header : ArrivalEvent.REQUIRED_HEADERS) {
+        for (String header : ArrivalHeaders.REQUIRED) {
             Map<String, String> without = new java.util.HashMap<>(HEADERS);
             without.remove(header);
             assertBad(value, without, header + " is missing");

@@ -1,7 +1,7 @@
 package io.docstream.job;
 
 import io.docstream.extract.Corpus;
-import io.docstream.extract.DocType;
+import io.docstream.contract.DocType;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.ProcessCpu;
 import io.docstream.servers.S3Server;

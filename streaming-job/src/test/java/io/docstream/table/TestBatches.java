@@ -1,6 +1,6 @@
 package io.docstream.table;
 
-import io.docstream.extract.Columns;
+import io.docstream.extract.DocumentColumn;
 import io.docstream.job.OutputTable;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,11 +24,11 @@ public final class TestBatches {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < documents; i++) {
             Object[] values = new Object[OutputTable.SCHEMA.size()];
-            set(values, Columns.DOC_ID, prefix + "-" + i);
-            set(values, Columns.FILE_NAME, "bulletin " + i + ".txt");
-            set(values, Columns.CLASSCODE, String.valueOf(1000 + i));
-            set(values, Columns.SALARY_START, 50000.0 + i);
-            set(values, Columns.INGESTED_AT, Timestamp.from(ingestedAt));
+            set(values, DocumentColumn.DOC_ID.columnName(), prefix + "-" + i);
+            set(values, DocumentColumn.FILE_NAME.columnName(), "bulletin " + i + ".txt");
+            set(values, DocumentColumn.CLASSCODE.columnName(), String.valueOf(1000 + i));
+            set(values, DocumentColumn.SALARY_START.columnName(), 50000.0 + i);
+            set(values, DocumentColumn.INGESTED_AT.columnName(), Timestamp.from(ingestedAt));
             set(values, OutputTable.KAFKA_PARTITION, 0);
             set(values, OutputTable.KAFKA_OFFSET, (long) i);
             set(values, OutputTable.RECORD_INDEX, 0);
@@ -37,7 +37,7 @@ public final class TestBatches {
         }
         for (int i = 0; i < quarantined; i++) {
             Object[] values = new Object[OutputTable.SCHEMA.size()];
-            set(values, Columns.DOC_ID, prefix + "-q" + i);
+            set(values, DocumentColumn.DOC_ID.columnName(), prefix + "-q" + i);
             set(values, OutputTable.REASON, "EMPTY");
             set(values, OutputTable.MESSAGE, "the document is empty");
             set(values, OutputTable.KAFKA_PARTITION, 0);

@@ -2,6 +2,7 @@ package io.docstream.ingest.announce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.contract.ArrivalHeaders;
 import io.docstream.ingest.config.IngestConfig;
 import io.docstream.ingest.store.StoredDocument;
 import io.smallrye.common.annotation.Identifier;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,9 +41,6 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ArrivalAnnouncer {
 
-    static final String SOURCE = "/docstream/ingest-service";
-    static final String TYPE = "io.docstream.document.arrived.v1";
-
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final Duration ackTimeout;
@@ -60,8 +59,8 @@ public class ArrivalAnnouncer {
 
     /** Sends the event and waits for the broker's ack; throws {@link AnnouncementFailed} otherwise. */
     public void announce(StoredDocument document) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, document.docId(),
-                data(document), headers(document));
+        ProducerRecord<String, byte[]> record = record(topic, document, data(json, document),
+                UUID.randomUUID().toString(), clock.instant());
         try {
             Future<RecordMetadata> ack = producer.send(record);
             ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -80,37 +79,26 @@ public class ArrivalAnnouncer {
         }
     }
 
-    public String topic() {
-        return topic;
-    }
-
     @PreDestroy
     void close() {
         producer.close(Duration.ofSeconds(5));
     }
 
-    private byte[] data(StoredDocument document) {
+    /** The Kafka record announcing {@code document}: key doc_id, value the event's data, CloudEvents headers. */
+    static ProducerRecord<String, byte[]> record(String topic, StoredDocument document, byte[] data, String eventId,
+                                                 Instant time) {
+        RecordHeaders headers = new RecordHeaders();
+        ArrivalHeaders.of(eventId, time, document.docId())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(topic, null, document.docId(), data, headers);
+    }
+
+    static byte[] data(ObjectMapper json, StoredDocument document) {
         try {
             return json.writeValueAsBytes(DocumentArrived.of(document));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the arrival event of " + document.docId() + " cannot be serialized", e);
         }
-    }
-
-    private RecordHeaders headers(StoredDocument document) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", UUID.randomUUID().toString());
-        header(headers, "ce_source", SOURCE);
-        header(headers, "ce_type", TYPE);
-        header(headers, "ce_time", Timestamps.format(clock.instant()));
-        header(headers, "ce_subject", document.docId());
-        header(headers, "content-type", "application/json");
-        return headers;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.docstream.ingest.store;
 
-import io.docstream.ingest.upload.DocType;
+import io.docstream.contract.DocType;
 
 import java.time.Instant;
 

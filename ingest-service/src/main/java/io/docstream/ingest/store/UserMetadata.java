@@ -1,6 +1,6 @@
 package io.docstream.ingest.store;
 
-import io.docstream.ingest.upload.DocType;
+import io.docstream.contract.DocType;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -27,14 +27,16 @@ final class UserMetadata {
         return Map.of(
                 DOC_ID, document.docId(),
                 FILE_NAME, URLEncoder.encode(document.fileName(), StandardCharsets.UTF_8),
-                DOC_TYPE, document.docType().wireName(),
+                DOC_TYPE, document.docType().value(),
                 SHA256, document.sha256(),
                 RECEIVED_AT, document.receivedAt().toString());
     }
 
     /** Rebuilds the stored document from its metadata; the location and size come from the store. */
     static StoredDocument toStored(Map<String, String> metadata, String uri, String bucket, String key, long size) {
-        DocType type = DocType.fromWireName(require(metadata, DOC_TYPE, key));
+        String typeName = require(metadata, DOC_TYPE, key);
+        DocType type = DocType.fromValue(typeName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown doc_type " + typeName));
         return new StoredDocument(require(metadata, DOC_ID, key),
                 fileName(metadata, key),
                 type, uri, bucket, key, size, require(metadata, SHA256, key), type.contentType(),

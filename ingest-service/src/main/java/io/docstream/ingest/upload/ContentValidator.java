@@ -1,5 +1,7 @@
 package io.docstream.ingest.upload;
 
+import io.docstream.contract.DocType;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,7 @@
 package io.docstream.ingest.upload;
 
+import io.docstream.contract.DocType;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.docstream.ingest.upload;
 
+import io.docstream.contract.DocType;
+
 import io.docstream.ingest.announce.ArrivalAnnouncer;
 import io.docstream.ingest.store.DocumentStore;
 import io.docstream.ingest.store.NewDocument;

@@ -3,7 +3,7 @@ package io.docstream.ingest.upload;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.docstream.ingest.announce.Timestamps;
+import io.docstream.contract.Timestamps;
 import io.docstream.ingest.store.StoredDocument;
 
 /** What an uploader (or a GET) is told about a stored document. */
@@ -20,7 +20,7 @@ public record DocumentReceipt(
         @JsonProperty("duplicate") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean duplicate) {
 
     public static DocumentReceipt of(StoredDocument document, Boolean duplicate) {
-        return new DocumentReceipt(document.docId(), document.fileName(), document.docType().wireName(),
+        return new DocumentReceipt(document.docId(), document.fileName(), document.docType().value(),
                 document.uri(), document.size(), document.sha256(), document.contentType(),
                 Timestamps.format(document.receivedAt()), duplicate);
     }

@@ -21,9 +21,9 @@ public class UploadMetrics {
         StoredDocument document = admission.document();
         String outcome = admission.duplicate() ? "duplicate" : "created";
         registry.counter("docstream.uploads", "outcome", outcome, "reason", "none",
-                "doc_type", document.docType().wireName()).increment();
+                "doc_type", document.docType().value()).increment();
         registry.counter("docstream.upload.bytes", "outcome", outcome,
-                "doc_type", document.docType().wireName()).increment(document.size());
+                "doc_type", document.docType().value()).increment(document.size());
     }
 
     public void rejected(String reason) {

@@ -6,9 +6,11 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,12 +36,10 @@ class StoreHangTest {
         } finally {
             signal("CONT", pid);
         }
-        Response again = RestAssured.given().get("/q/health/ready");
-        for (int i = 0; i < 20 && again.statusCode() != 200; i++) {
-            Thread.sleep(500);
-            again = RestAssured.given().get("/q/health/ready");
-        }
-        assertEquals(200, again.statusCode(), again.asString());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Response again = RestAssured.given().get("/q/health/ready");
+            assertEquals(200, again.statusCode(), again.asString());
+        });
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {

@@ -1,6 +1,6 @@
 package io.docstream.ingest.store;
 
-import io.docstream.ingest.upload.DocType;
+import io.docstream.contract.DocType;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -77,7 +77,7 @@ class UploadToS3Test {
             assertEquals(docId, event.key());
             Map<String, String> headers = Arrivals.headers(event);
             assertEquals(docId, headers.get("ce_subject"));
-            assertEquals("io.docstream.document.arrived.v1", headers.get("ce_type"));
+            assertEquals(io.docstream.contract.ArrivalHeaders.TYPE, headers.get("ce_type"));
             JsonNode data = JSON.readTree(event.value());
             assertEquals(docId, data.get("doc_id").asText());
             assertEquals("s3a://" + LocalServers.BUCKET + "/" + key, data.get("uri").asText());
@@ -287,7 +287,7 @@ class UploadToS3Test {
         Map<String, String> metadata = s3.headObject(r -> r.bucket(LocalServers.BUCKET)
                 .key("incoming/" + docId + "/" + Corpus.fileName(Corpus.BULLETIN))).metadata();
         client().get("/documents/" + docId).then().statusCode(200)
-                .body("received_at", equalTo(io.docstream.ingest.announce.Timestamps.format(
+                .body("received_at", equalTo(io.docstream.contract.Timestamps.format(
                         java.time.Instant.parse(metadata.get("docstream-received-at")))))
                 .body("duplicate", org.hamcrest.Matchers.nullValue());
         assertTrue(metadata.containsKey("docstream-sha256"));

@@ -1,23 +1,32 @@
-package io.docstream.extract;
+package io.docstream.contract;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of document the pipeline understands; the value is what lands in {@code source_type}. */
+/**
+ * The kinds of document the pipeline reads: the event's {@code doc_type} and the table's {@code source_type}
+ * ({@link #value}), with the media type each is stored and announced as.
+ */
 public enum DocType {
-    BULLETIN("bulletin"),
+    BULLETIN("bulletin", "text/plain; charset=UTF-8"),
     /** A job bulletin published as PDF: its text layer (or OCR of its pages) goes through the bulletin rules. */
-    BULLETIN_PDF("bulletin_pdf"),
-    JSON_RECORD("json_record");
+    BULLETIN_PDF("bulletin_pdf", "application/pdf"),
+    JSON_RECORD("json_record", "application/json");
 
     private final String value;
+    private final String contentType;
 
-    DocType(String value) {
+    DocType(String value, String contentType) {
         this.value = value;
+        this.contentType = contentType;
     }
 
     public String value() {
         return value;
+    }
+
+    public String contentType() {
+        return contentType;
     }
 
     public static Optional<DocType> fromValue(String value) {

@@ -1,4 +1,4 @@
-package io.docstream.ingest.announce;
+package io.docstream.contract;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

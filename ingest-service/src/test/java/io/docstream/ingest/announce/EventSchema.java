@@ -1,0 +1,59 @@
+package io.docstream.ingest.announce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.docstream.contract.ArrivalHeaders;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** docs/events.schema.json, as the event-contract module ships it. */
+final class EventSchema {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode TREE = read();
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(TREE.toString());
+
+    private EventSchema() {
+    }
+
+    /** The schema's complaints about {@code json} (empty when it is a valid event's data). */
+    static List<String> problems(String json) {
+        return SCHEMA.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+    }
+
+    /** The data fields the schema defines, in its order. */
+    static List<String> fields() {
+        List<String> names = new ArrayList<>();
+        TREE.get("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The values the schema allows for {@code field}. */
+    static List<String> enumOf(String field) {
+        List<String> values = new ArrayList<>();
+        TREE.get("properties").get(field).get("enum").forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    /** The schema's example event. */
+    static String example() {
+        return TREE.get("examples").get(0).toString();
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = EventSchema.class.getResourceAsStream(ArrivalHeaders.SCHEMA_RESOURCE)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
