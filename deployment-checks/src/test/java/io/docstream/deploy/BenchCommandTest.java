@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
 
     private static final Pattern STARTED = Pattern.compile("^\\s+(\\S+)\\s+pid (\\d+)\\s", Pattern.MULTILINE);
-    private static final Pattern SUMMARY = Pattern.compile("bench: rate=(\\d+)/s trigger=(\\S+) sent=(\\d+) visible=(\\d+)"
-            + " lost=(\\d+) duplicated=(\\d+) visible_p50=(\\d+\\.\\d\\d)s visible_p99=(\\d+\\.\\d\\d)s"
-            + " job_cores=(\\d+\\.\\d\\d) ingest_cores=(\\d+\\.\\d\\d)");
+    private static final Pattern SUMMARY =
+            Pattern.compile("bench: rate=(\\d+)/s trigger=(\\S+) sent=(\\d+) visible=(\\d+)"
+                    + " lost=(\\d+) duplicated=(\\d+) visible_p50=(\\d+\\.\\d\\d)s visible_p99=(\\d+\\.\\d\\d)s"
+                    + " job_cores=(\\d+\\.\\d\\d) ingest_cores=(\\d+\\.\\d\\d)");
 
     @TempDir
     Path scratch;
@@ -37,9 +38,27 @@ class BenchCommandTest {
         Path repo = Repo.root();
         Path output = scratch.resolve("bench.out");
         Path results = scratch.resolve("results");
-        ProcessBuilder bench = new ProcessBuilder("bash", "bin/docstream", "bench", "--rates", "5", "--seconds", "8",
-                "--trigger", "1 second", "--store", "local", "--peer", "--drain-seconds", "240",
-                "--dir", scratch.resolve("state").toString(), "--results", results.toString(), "--name", "short")
+        ProcessBuilder bench = new ProcessBuilder(
+                        "bash",
+                        "bin/docstream",
+                        "bench",
+                        "--rates",
+                        "5",
+                        "--seconds",
+                        "8",
+                        "--trigger",
+                        "1 second",
+                        "--store",
+                        "local",
+                        "--peer",
+                        "--drain-seconds",
+                        "240",
+                        "--dir",
+                        scratch.resolve("state").toString(),
+                        "--results",
+                        results.toString(),
+                        "--name",
+                        "short")
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -63,13 +82,15 @@ class BenchCommandTest {
         assertEquals("40", summary.group(4), "every upload became visible:\n" + printed);
         assertEquals("0", summary.group(5));
         assertEquals("0", summary.group(6));
-        assertTrue(Double.parseDouble(summary.group(7)) > 0 && Double.parseDouble(summary.group(8)) >= Double.parseDouble(summary.group(7)));
+        assertTrue(Double.parseDouble(summary.group(7)) > 0
+                && Double.parseDouble(summary.group(8)) >= Double.parseDouble(summary.group(7)));
         assertTrue(Double.parseDouble(summary.group(9)) > 0, "the job used CPU");
         assertTrue(Double.parseDouble(summary.group(10)) > 0, "the ingest service used CPU");
 
         String json = Files.readString(results.resolve("short.json"));
         assertTrue(json.contains("\"name\": \"docstream\", \"visible\": 40, \"lost\": 0, \"duplicated\": 0"), json);
-        assertTrue(json.contains("\"name\": \"reference\", \"visible\": 40, \"lost\": 0, \"duplicated\": 0"),
+        assertTrue(
+                json.contains("\"name\": \"reference\", \"visible\": 40, \"lost\": 0, \"duplicated\": 0"),
                 "the reference peer made the same 40 uploads visible:\n" + json);
         String markdown = Files.readString(results.resolve("short.md"));
         assertTrue(markdown.contains("| 5/s, 1s |") && markdown.contains("| reference |"), markdown);
@@ -81,10 +102,14 @@ class BenchCommandTest {
         while (started.find()) {
             processes++;
             long pid = Long.parseLong(started.group(2));
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+            assertFalse(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                     started.group(1) + " (pid " + pid + ") is still running after the bench ended");
         }
-        assertEquals(4, processes, "kafka, ingest-service, streaming-job and reference-job (local store: no s3proxy):\n" + printed);
+        assertEquals(
+                4,
+                processes,
+                "kafka, ingest-service, streaming-job and reference-job (local store: no s3proxy):\n" + printed);
         try (Stream<Path> pidFiles = Files.list(scratch.resolve("run"))) {
             assertEquals(0, pidFiles.count(), "pid files are removed once everything stopped");
         }

@@ -18,56 +18,56 @@ import java.util.TreeSet;
  */
 final class ConfigMappingNames {
 
-  private ConfigMappingNames() {}
+    private ConfigMappingNames() {}
 
-  static Set<String> of(Class<?> mapping) {
-    ConfigMapping annotation = mapping.getAnnotation(ConfigMapping.class);
-    if (annotation == null) {
-      throw new IllegalArgumentException(mapping + " is not a @ConfigMapping");
+    static Set<String> of(Class<?> mapping) {
+        ConfigMapping annotation = mapping.getAnnotation(ConfigMapping.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(mapping + " is not a @ConfigMapping");
+        }
+        Set<String> names = new TreeSet<>();
+        expand(annotation.prefix(), mapping, topLevel(mapping), names);
+        return names;
     }
-    Set<String> names = new TreeSet<>();
-    expand(annotation.prefix(), mapping, topLevel(mapping), names);
-    return names;
-  }
 
-  private static void expand(String prefix, Class<?> group, Class<?> mapping, Set<String> out) {
-    for (Method method : group.getMethods()) {
-      if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0) {
-        continue;
-      }
-      WithName withName = method.getAnnotation(WithName.class);
-      String full = prefix + "." + (withName != null ? withName.value() : kebab(method.getName()));
-      Class<?> type = valueType(method);
-      // A nested interface of the mapping is a group of settings; anything else is one setting.
-      if (type.isInterface() && topLevel(type) == mapping) {
-        expand(full, type, mapping, out);
-      } else {
-        out.add(full);
-      }
+    private static void expand(String prefix, Class<?> group, Class<?> mapping, Set<String> out) {
+        for (Method method : group.getMethods()) {
+            if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0) {
+                continue;
+            }
+            WithName withName = method.getAnnotation(WithName.class);
+            String full = prefix + "." + (withName != null ? withName.value() : kebab(method.getName()));
+            Class<?> type = valueType(method);
+            // A nested interface of the mapping is a group of settings; anything else is one setting.
+            if (type.isInterface() && topLevel(type) == mapping) {
+                expand(full, type, mapping, out);
+            } else {
+                out.add(full);
+            }
+        }
     }
-  }
 
-  /** The method's type, or the type inside its Optional. */
-  private static Class<?> valueType(Method method) {
-    if (method.getReturnType() == Optional.class && method.getGenericReturnType() instanceof ParameterizedType p) {
-      Type inner = p.getActualTypeArguments()[0];
-      if (inner instanceof ParameterizedType q) {
-        return (Class<?>) q.getRawType();
-      }
-      return (Class<?>) inner;
+    /** The method's type, or the type inside its Optional. */
+    private static Class<?> valueType(Method method) {
+        if (method.getReturnType() == Optional.class && method.getGenericReturnType() instanceof ParameterizedType p) {
+            Type inner = p.getActualTypeArguments()[0];
+            if (inner instanceof ParameterizedType q) {
+                return (Class<?>) q.getRawType();
+            }
+            return (Class<?>) inner;
+        }
+        return method.getReturnType();
     }
-    return method.getReturnType();
-  }
 
-  private static Class<?> topLevel(Class<?> type) {
-    Class<?> outer = type;
-    while (outer.getEnclosingClass() != null) {
-      outer = outer.getEnclosingClass();
+    private static Class<?> topLevel(Class<?> type) {
+        Class<?> outer = type;
+        while (outer.getEnclosingClass() != null) {
+            outer = outer.getEnclosingClass();
+        }
+        return outer;
     }
-    return outer;
-  }
 
-  static String kebab(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-  }
+    static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
 }

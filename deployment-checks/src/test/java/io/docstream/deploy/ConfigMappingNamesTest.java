@@ -13,54 +13,67 @@ import org.junit.jupiter.api.Test;
 
 class ConfigMappingNamesTest {
 
-  @ConfigMapping(prefix = "docstream")
-  interface Cfg {
-    /** The topic. */
-    @WithDefault("document-arrivals")
-    String topic();
+    @ConfigMapping(prefix = "docstream")
+    interface Cfg {
+        /** The topic. */
+        @WithDefault("document-arrivals")
+        String topic();
 
-    Store store();
+        Store store();
 
-    default String derived() {
-      return topic();
+        default String derived() {
+            return topic();
+        }
+
+        interface Store {
+            @WithDefault("local")
+            StoreKind kind();
+
+            S3 s3();
+        }
+
+        enum StoreKind {
+            local,
+            s3
+        }
+
+        interface S3 {
+            Optional<String> endpoint();
+
+            @WithName("path-style")
+            @WithDefault("false")
+            boolean pathStyle();
+
+            @WithDefault("52428800")
+            long maxBytes();
+
+            Optional<List<String>> apiKeys();
+        }
     }
 
-    interface Store {
-      @WithDefault("local")
-      StoreKind kind();
-
-      S3 s3();
+    @Test
+    void namesOfANestedMapping() {
+        assertEquals(
+                Set.of(
+                        "docstream.topic",
+                        "docstream.store.kind",
+                        "docstream.store.s3.endpoint",
+                        "docstream.store.s3.path-style",
+                        "docstream.store.s3.max-bytes",
+                        "docstream.store.s3.api-keys"),
+                ConfigMappingNames.of(Cfg.class));
     }
 
-    enum StoreKind { local, s3 }
-
-    interface S3 {
-      Optional<String> endpoint();
-
-      @WithName("path-style")
-      @WithDefault("false")
-      boolean pathStyle();
-
-      @WithDefault("52428800")
-      long maxBytes();
-
-      Optional<List<String>> apiKeys();
+    @Test
+    void theIngestServicesMappingIsRead() {
+        Set<String> names = ConfigMappingNames.of(io.docstream.ingest.config.IngestConfig.class);
+        for (String name : List.of(
+                "docstream.topic",
+                "docstream.store.s3.endpoint",
+                "docstream.upload.max-bytes",
+                "docstream.http.public-base-url",
+                "docstream.auth.api-keys")) {
+            assertTrue(names.contains(name), name + " in " + names);
+        }
     }
-  }
-
-  @Test
-  void namesOfANestedMapping() {
-    assertEquals(Set.of("docstream.topic", "docstream.store.kind", "docstream.store.s3.endpoint",
-        "docstream.store.s3.path-style", "docstream.store.s3.max-bytes", "docstream.store.s3.api-keys"),
-        ConfigMappingNames.of(Cfg.class));
-  }
-
-  @Test
-  void theIngestServicesMappingIsRead() {
-    Set<String> names = ConfigMappingNames.of(io.docstream.ingest.config.IngestConfig.class);
-    for (String name : List.of("docstream.topic", "docstream.store.s3.endpoint", "docstream.upload.max-bytes",
-        "docstream.http.public-base-url", "docstream.auth.api-keys")) {
-      assertTrue(names.contains(name), name + " in " + names);
-    }
-  }
 }

@@ -32,8 +32,15 @@ class DemoCommandTest {
     void demoRunsThePipelineEndToEndAndLeavesNothingRunning() throws Exception {
         Path repo = Repo.root();
         Path output = scratch.resolve("demo.out");
-        ProcessBuilder demo = new ProcessBuilder("bash", "bin/docstream", "demo", "--exit",
-                "--dir", scratch.resolve("state").toString(), "--timeout", "600")
+        ProcessBuilder demo = new ProcessBuilder(
+                        "bash",
+                        "bin/docstream",
+                        "demo",
+                        "--exit",
+                        "--dir",
+                        scratch.resolve("state").toString(),
+                        "--timeout",
+                        "600")
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -50,14 +57,18 @@ class DemoCommandTest {
 
         List<String> samples = samples(repo.resolve("input"));
         assertTrue(printed.contains(samples.size() + " of " + samples.size() + " documents in the table"), printed);
-        for (String bulletin : samples.stream().filter(name -> name.endsWith(".txt") || name.endsWith(".pdf")).toList()) {
-            assertTrue(printed.contains(bulletin.replaceAll("\\s+", " ")) || printed.contains(bulletin),
+        for (String bulletin : samples.stream()
+                .filter(name -> name.endsWith(".txt") || name.endsWith(".pdf"))
+                .toList()) {
+            assertTrue(
+                    printed.contains(bulletin.replaceAll("\\s+", " ")) || printed.contains(bulletin),
                     bulletin + " is not in the printed table:\n" + printed);
         }
         assertTrue(printed.contains("avg_salary_start"), "the example queries ran:\n" + printed);
 
         // The tables are Delta: the add actions of documents' _delta_log hold exactly the rows Spark reads.
-        Matcher logRows = Pattern.compile("Delta table documents: version \\d+, (\\d+) rows in \\d+ files").matcher(printed);
+        Matcher logRows = Pattern.compile("Delta table documents: version \\d+, (\\d+) rows in \\d+ files")
+                .matcher(printed);
         assertTrue(logRows.find(), "the demo prints the documents table's version:\n" + printed);
         Matcher queried = Pattern.compile("> SELECT file_name, position[^\\n]*\\n(?:[|+][^\\n]*\\n)*\\((\\d+) rows?\\)")
                 .matcher(printed);
@@ -66,14 +77,16 @@ class DemoCommandTest {
         assertTrue(Long.parseLong(logRows.group(1)) >= samples.size(), "a row for every sample at least");
         Path log = scratch.resolve("state/s3/buckets/docstream/tables/documents/_delta_log");
         assertTrue(Files.isDirectory(log), "documents is a Delta table: " + log);
-        assertTrue(printed.contains("TBLPROPERTIES ('table_type' = 'DELTA')"), "the Athena DDL is printed:\n" + printed);
+        assertTrue(
+                printed.contains("TBLPROPERTIES ('table_type' = 'DELTA')"), "the Athena DDL is printed:\n" + printed);
 
         Matcher started = STARTED.matcher(printed);
         int processes = 0;
         while (started.find()) {
             processes++;
             long pid = Long.parseLong(started.group(2));
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+            assertFalse(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                     started.group(1) + " (pid " + pid + ") is still running after the demo ended");
         }
         assertEquals(4, processes, "s3proxy, kafka, ingest-service and streaming-job were started:\n" + printed);

@@ -22,14 +22,18 @@ public record DocumentLimits(long maxBytes, int maxStringChars, int maxNestingDe
     public static final String DEFAULT_MAX_BYTES = "52428800";
     /** Jackson's own default (StreamReadConstraints), made explicit so that both sides agree whatever their version. */
     public static final String DEFAULT_MAX_STRING_CHARS = "20000000";
+
     public static final String DEFAULT_MAX_NESTING_DEPTH = "500";
     public static final String DEFAULT_MAX_NUMBER_CHARS = "1000";
     /** A document of more records than this is a bulk load, not a document: it would make one oversized batch. */
     public static final String DEFAULT_MAX_RECORDS = "10000";
 
-    public static final DocumentLimits DEFAULTS = new DocumentLimits(Long.parseLong(DEFAULT_MAX_BYTES),
-            Integer.parseInt(DEFAULT_MAX_STRING_CHARS), Integer.parseInt(DEFAULT_MAX_NESTING_DEPTH),
-            Integer.parseInt(DEFAULT_MAX_NUMBER_CHARS), Integer.parseInt(DEFAULT_MAX_RECORDS));
+    public static final DocumentLimits DEFAULTS = new DocumentLimits(
+            Long.parseLong(DEFAULT_MAX_BYTES),
+            Integer.parseInt(DEFAULT_MAX_STRING_CHARS),
+            Integer.parseInt(DEFAULT_MAX_NESTING_DEPTH),
+            Integer.parseInt(DEFAULT_MAX_NUMBER_CHARS),
+            Integer.parseInt(DEFAULT_MAX_RECORDS));
 
     public DocumentLimits {
         if (maxBytes < 0 || maxStringChars < 1 || maxNestingDepth < 1 || maxNumberChars < 1 || maxRecords < 1) {

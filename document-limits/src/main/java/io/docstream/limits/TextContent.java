@@ -11,8 +11,7 @@ public final class TextContent {
     public static final int SNIFF_CHARS = 1024;
     public static final int MAX_CONTROL_PERCENT = 5;
 
-    private TextContent() {
-    }
+    private TextContent() {}
 
     /** The number of control characters among the first {@link #SNIFF_CHARS} of {@code text}, if too many; else 0. */
     public static int excessControlCharacters(CharSequence text) {

@@ -22,6 +22,5 @@ public final class ArrivalFields {
     public static final List<String> ALL =
             List.of(DOC_ID, FILE_NAME, DOC_TYPE, URI, BUCKET, KEY, SIZE, SHA256, CONTENT_TYPE, RECEIVED_AT);
 
-    private ArrivalFields() {
-    }
+    private ArrivalFields() {}
 }

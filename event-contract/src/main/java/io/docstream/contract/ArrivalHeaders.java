@@ -22,8 +22,7 @@ public final class ArrivalHeaders {
     /** The headers every event must carry. */
     public static final List<String> REQUIRED = List.of("ce_specversion", "ce_id", "ce_source", "ce_type");
 
-    private ArrivalHeaders() {
-    }
+    private ArrivalHeaders() {}
 
     /** The headers of one announcement, in the order they go on the wire. */
     public static Map<String, String> of(String eventId, Instant time, String docId) {

@@ -11,8 +11,7 @@ public final class Timestamps {
     private static final DateTimeFormatter RFC_3339_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String format(Instant instant) {
         return RFC_3339_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));

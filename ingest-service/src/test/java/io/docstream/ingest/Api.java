@@ -11,8 +11,7 @@ public final class Api {
     /** The test profile's second client. */
     public static final String OTHER_KEY = "test-key-two";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification client() {
         return clientWith(KEY);

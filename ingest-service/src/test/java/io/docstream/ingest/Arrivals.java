@@ -1,18 +1,17 @@
 package io.docstream.ingest;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the arrivals topic the way the streaming job does, with a plain consumer: from the end as
@@ -25,13 +24,19 @@ public final class Arrivals implements AutoCloseable {
     private final Map<TopicPartition, Long> start;
 
     private Arrivals(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer());
         partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         start = consumer.endOffsets(partitions, Duration.ofSeconds(20));
         start.forEach(consumer::seek);
@@ -65,7 +70,9 @@ public final class Arrivals implements AutoCloseable {
     /** How many records were appended to the topic since this reader was opened (acked ones only). */
     public long countSinceOpened() {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
-        return end.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
+        return end.entrySet().stream()
+                .mapToLong(e -> e.getValue() - start.get(e.getKey()))
+                .sum();
     }
 
     public static Map<String, String> headers(ConsumerRecord<String, String> record) {

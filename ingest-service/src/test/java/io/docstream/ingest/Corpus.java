@@ -19,8 +19,7 @@ public final class Corpus {
     public static final String PDF = "pdf/Carpenter.pdf";
     public static final String PDF_BULLETIN = "pdf/PORT POLICE SERGEANT 3222.pdf";
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     public static Path path(String relative) {
         String dir = System.getProperty("corpus.dir", "../../shared/corpus");

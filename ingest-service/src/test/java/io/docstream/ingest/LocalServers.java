@@ -3,15 +3,6 @@ package io.docstream.ingest;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.S3Server;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The suite's real servers, started once per Quarkus start: a Kafka broker and an S3 server (s3proxy)
@@ -51,7 +50,8 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
                 .endpointOverride(URI.create(s3.endpoint()))
                 .region(Region.of(s3.region()))
                 .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
                 .httpClient(ApacheHttpClient.create())
                 .build();
     }
@@ -93,7 +93,8 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        try (S3Server s3Server = s3; KafkaBroker kafka = broker) {
+        try (S3Server s3Server = s3;
+                KafkaBroker kafka = broker) {
             // closed in reverse order by try-with-resources
         } finally {
             deleteTree(workDir);
@@ -101,7 +102,8 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void createTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topic " + TOPIC, e.getCause());

@@ -25,7 +25,8 @@ final class BatchProgress {
         }
 
         long planningMs() {
-            return durationsMs.getOrDefault("latestOffset", 0L) + durationsMs.getOrDefault("getBatch", 0L)
+            return durationsMs.getOrDefault("latestOffset", 0L)
+                    + durationsMs.getOrDefault("getBatch", 0L)
                     + durationsMs.getOrDefault("queryPlanning", 0L);
         }
 
@@ -40,8 +41,7 @@ final class BatchProgress {
     private static final Pattern DURATIONS = Pattern.compile("\"durationMs\":\\{([^}]*)}");
     private static final Pattern ENTRY = Pattern.compile("\"(\\w+)\":(\\d+)");
 
-    private BatchProgress() {
-    }
+    private BatchProgress() {}
 
     /** The batches that started in [from, to) and had input. */
     static List<Batch> read(Path file, Instant from, Instant to) {
@@ -52,7 +52,10 @@ final class BatchProgress {
         try {
             for (String line : Files.readAllLines(file)) {
                 Batch batch = parse(line);
-                if (batch != null && batch.inputRows() > 0 && !batch.start().isBefore(from) && batch.start().isBefore(to)) {
+                if (batch != null
+                        && batch.inputRows() > 0
+                        && !batch.start().isBefore(from)
+                        && batch.start().isBefore(to)) {
                     batches.add(batch);
                 }
             }
@@ -75,7 +78,10 @@ final class BatchProgress {
         while (entry.find()) {
             durationsMs.put(entry.group(1), Long.parseLong(entry.group(2)));
         }
-        return new Batch(Long.parseLong(id.group(1)), Instant.parse(timestamp.group(1)), Long.parseLong(rows.group(1)),
+        return new Batch(
+                Long.parseLong(id.group(1)),
+                Instant.parse(timestamp.group(1)),
+                Long.parseLong(rows.group(1)),
                 durationsMs);
     }
 }

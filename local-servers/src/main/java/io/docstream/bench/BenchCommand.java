@@ -22,41 +22,67 @@ import picocli.CommandLine.Option;
  * file-source architecture beside it ({@code --peer}). Writes bench/results/NAME.md, .json and .png; the last
  * line printed is the summary line of the last step.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Measure the whole pipeline's freshness and cost under a steady open-loop load.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--rates", split = ",", defaultValue = "20", paramLabel = "N[,N...]",
+    @Option(
+            names = "--rates",
+            split = ",",
+            defaultValue = "20",
+            paramLabel = "N[,N...]",
             description = "upload rates to run, docs/s, one step each (default: ${DEFAULT-VALUE})")
     private List<Integer> rates;
 
-    @Option(names = "--seconds", defaultValue = "60", description = "seconds of load per step (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seconds",
+            defaultValue = "60",
+            description = "seconds of load per step (default: ${DEFAULT-VALUE})")
     private int seconds;
 
-    @Option(names = "--trigger", defaultValue = "1 second",
+    @Option(
+            names = "--trigger",
+            defaultValue = "1 second",
             description = "the jobs' trigger interval, spark.docstream.trigger (default: ${DEFAULT-VALUE})")
     private String trigger;
 
-    @Option(names = "--store", defaultValue = "s3", paramLabel = "s3|local",
+    @Option(
+            names = "--store",
+            defaultValue = "s3",
+            paramLabel = "s3|local",
             description = "where uploads and tables live: s3proxy or a local folder (default: ${DEFAULT-VALUE})")
     private String store;
 
-    @Option(names = "--peer", description = "run the reference architecture (file-source stream) beside the job, fed the same uploads")
+    @Option(
+            names = "--peer",
+            description = "run the reference architecture (file-source stream) beside the job, fed the same uploads")
     private boolean peer;
 
-    @Option(names = "--bucket-objects", split = ",", paramLabel = "N[,N...]",
+    @Option(
+            names = "--bucket-objects",
+            split = ",",
+            paramLabel = "N[,N...]",
             description = "after the rates: fill the input prefix to N objects and run the first rate again, per N")
     private List<Integer> bucketObjects = List.of();
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--conf",
+            paramLabel = "KEY=VALUE",
             description = "a Spark conf for both jobs, e.g. to compare a setting's before and after (repeatable)")
     private java.util.Map<String, String> confs = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--drain-seconds", defaultValue = "120",
+    @Option(
+            names = "--drain-seconds",
+            defaultValue = "120",
             description = "how long after a step's last upload to wait for its rows (default: ${DEFAULT-VALUE})")
     private int drainSeconds;
 
-    @Option(names = "--corpus", description = "folder of .txt bulletins to send (default: ../shared/corpus/bulletins, else input/)")
+    @Option(
+            names = "--corpus",
+            description = "folder of .txt bulletins to send (default: ../shared/corpus/bulletins, else input/)")
     private Path corpus;
 
     @Option(names = "--name", description = "results file name under bench/results (default: bench-DATE-TIME)")
@@ -68,7 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "state folder (default: .docstream/bench); wiped at start")
     private Path stateDir;
 
-    @Option(names = "--http-port", defaultValue = "-1", description = "ingest service port (default: 8080, or a free one)")
+    @Option(
+            names = "--http-port",
+            defaultValue = "-1",
+            description = "ingest service port (default: 8080, or a free one)")
     private int httpPort;
 
     @CommandLine.Spec
@@ -82,7 +111,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        Path home = Path.of(System.getProperty("docstream.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("docstream.home", "."))
+                .toAbsolutePath()
+                .normalize();
         System.exit(new CommandLine(new BenchCommand(home)).execute(args));
     }
 
@@ -101,8 +132,12 @@ public final class BenchCommand implements Callable<Integer> {
         artifacts.jobClasspath();
         StateFolder.wipe(stateDir());
         PrivateFiles.directories(stateDir());
-        String command = "bin/docstream bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()
-                .stream().map(arg -> arg.contains(" ") ? "\"" + arg + "\"" : arg).toList());
+        String command = "bin/docstream bench "
+                + String.join(
+                        " ",
+                        spec.commandLine().getParseResult().originalArgs().stream()
+                                .map(arg -> arg.contains(" ") ? "\"" + arg + "\"" : arg)
+                                .toList());
         try (Stack stack = new Stack(runFiles, artifacts, stateDir())) {
             Thread stopOnCtrlC = new Thread(stack::close, "bench-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
@@ -112,7 +147,10 @@ public final class BenchCommand implements Callable<Integer> {
             BenchReport report = new BenchReport(name(), command, steps);
             report.write(results());
             System.out.println();
-            System.out.print(report.markdown().lines().filter(line -> line.startsWith("- ")).map(line -> line + "\n")
+            System.out.print(report.markdown()
+                    .lines()
+                    .filter(line -> line.startsWith("- "))
+                    .map(line -> line + "\n")
                     .reduce("", String::concat));
             System.out.println("results: " + results().resolve(name() + ".md") + " (.json, .png)");
             System.out.println("stopping the pipeline ...");
@@ -129,7 +167,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rates must be positive numbers");
         }
         if (seconds < 1 || drainSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds and --drain-seconds must be positive");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--seconds and --drain-seconds must be positive");
         }
         if (!store.equals("s3") && !store.equals("local")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--store must be s3 or local, not " + store);
@@ -193,6 +232,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String name() {
-        return name != null ? name : "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
+        return name != null
+                ? name
+                : "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
     }
 }

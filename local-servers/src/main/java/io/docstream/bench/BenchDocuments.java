@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 final class BenchDocuments {
 
-    record Document(String fileName, byte[] bytes) {
-    }
+    record Document(String fileName, byte[] bytes) {}
 
     private final List<Document> documents;
     private final Path folder;
@@ -26,9 +25,11 @@ final class BenchDocuments {
 
     static BenchDocuments from(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Document> documents = files.filter(file -> file.getFileName().toString().endsWith(".txt"))
+            List<Document> documents = files.filter(
+                            file -> file.getFileName().toString().endsWith(".txt"))
                     .sorted()
-                    .map(file -> new Document(file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]+", "_"), read(file)))
+                    .map(file ->
+                            new Document(file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]+", "_"), read(file)))
                     .toList();
             if (documents.isEmpty()) {
                 throw new IllegalArgumentException("no .txt bulletins in " + folder);
@@ -52,7 +53,10 @@ final class BenchDocuments {
     }
 
     double meanBytes() {
-        return documents.stream().mapToInt(document -> document.bytes().length).average().orElse(0);
+        return documents.stream()
+                .mapToInt(document -> document.bytes().length)
+                .average()
+                .orElse(0);
     }
 
     private static byte[] read(Path file) {

@@ -29,15 +29,19 @@ final class BenchReport {
             return trigger.replace(" ", "");
         }
         String unit = parts[1].toLowerCase(Locale.ROOT);
-        String symbol = unit.startsWith("milli") || unit.equals("ms") ? "ms" : unit.startsWith("min") ? "min" : unit.startsWith("s") ? "s" : unit;
+        String symbol = unit.startsWith("milli") || unit.equals("ms")
+                ? "ms"
+                : unit.startsWith("min") ? "min" : unit.startsWith("s") ? "s" : unit;
         return parts[0] + symbol;
     }
 
     /** The highest rate among the rate steps (not those over a filled prefix) at which the pipeline kept up. */
     OptionalInt sustainedRate(String pipeline) {
-        return rateSteps().filter(result -> result.pipelines().stream()
-                        .anyMatch(p -> p.name().equals(pipeline) && p.keepsUp()))
-                .mapToInt(RateResult::rate).max();
+        return rateSteps()
+                .filter(result ->
+                        result.pipelines().stream().anyMatch(p -> p.name().equals(pipeline) && p.keepsUp()))
+                .mapToInt(RateResult::rate)
+                .max();
     }
 
     private java.util.stream.Stream<RateResult> rateSteps() {
@@ -57,7 +61,11 @@ final class BenchReport {
                     double b = p.batches();
                     double d = p.visible();
                     double c = p.cpuMillis();
-                    sbb += b * b; sbd += b * d; sdd += d * d; sbc += b * c; sdc += d * c;
+                    sbb += b * b;
+                    sbd += b * d;
+                    sdd += d * d;
+                    sbc += b * c;
+                    sdc += d * c;
                     points++;
                 }
             }
@@ -80,27 +88,49 @@ final class BenchReport {
         StringBuilder md = new StringBuilder();
         md.append("# bench: ").append(name).append("\n\n");
         md.append("`").append(command).append("`\n\n");
-        md.append("Open-loop load of real bulletins through the whole pipeline (ingest service → store → Kafka → job → Delta"
-                + " table), all on this machine. visible = commit time of the table version holding the document's row,"
-                + " read from the table's `_delta_log`, minus the time the upload was sent. Cores are each process's CPU"
-                + " time over the sending window (children included); CPU ms/doc is the job's CPU time over sending and"
-                + " draining divided by the documents it made visible. Planning = Spark's `latestOffset` + `getBatch` +"
-                + " `queryPlanning` of a batch.\n\n");
+        md.append(
+                "Open-loop load of real bulletins through the whole pipeline (ingest service → store → Kafka → job → Delta"
+                        + " table), all on this machine. visible = commit time of the table version holding the document's row,"
+                        + " read from the table's `_delta_log`, minus the time the upload was sent. Cores are each process's CPU"
+                        + " time over the sending window (children included); CPU ms/doc is the job's CPU time over sending and"
+                        + " draining divided by the documents it made visible. Planning = Spark's `latestOffset` + `getBatch` +"
+                        + " `queryPlanning` of a batch.\n\n");
         md.append("| step | objects under prefix | pipeline | sent | visible | lost | dup | upload p50 / p99 ms |"
                 + " visible p50 / p99 / max s | growing | job cores | CPU ms/doc | batches | batch p50 / max s |"
                 + " planning p50 / max ms | ingest cores | ingest CPU ms/upload | s3proxy cores | kafka cores |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RateResult r : results) {
             for (RateResult.PipelineResult p : r.pipelines()) {
-                md.append(String.format(Locale.ROOT,
+                md.append(String.format(
+                        Locale.ROOT,
                         "| %d/s, %s | %d | %s | %d | %d | %d | %d | %.0f / %.0f | %.2f / %.2f / %.2f | %s | %.2f | %.1f | %d |"
                                 + " %.2f / %.2f | %.0f / %.0f | %.2f | %.2f | %.2f | %.2f |\n",
-                        r.rate(), compact(r.trigger()), r.objectsUnderPrefix(), p.name(), r.stored(), p.visible(), p.lost(),
-                        p.duplicated(), r.uploadP50Ms(), r.uploadP99Ms(), p.visibleP50Seconds(), p.visibleP99Seconds(),
-                        p.visibleMaxSeconds(), p.latencyGrowing() ? "yes" : "no", p.cores(), p.cpuMsPerDocument(),
-                        p.batches(), p.batchP50Seconds(), p.batchMaxSeconds(), p.planningP50Ms(), p.planningMaxMs(),
+                        r.rate(),
+                        compact(r.trigger()),
+                        r.objectsUnderPrefix(),
+                        p.name(),
+                        r.stored(),
+                        p.visible(),
+                        p.lost(),
+                        p.duplicated(),
+                        r.uploadP50Ms(),
+                        r.uploadP99Ms(),
+                        p.visibleP50Seconds(),
+                        p.visibleP99Seconds(),
+                        p.visibleMaxSeconds(),
+                        p.latencyGrowing() ? "yes" : "no",
+                        p.cores(),
+                        p.cpuMsPerDocument(),
+                        p.batches(),
+                        p.batchP50Seconds(),
+                        p.batchMaxSeconds(),
+                        p.planningP50Ms(),
+                        p.planningMaxMs(),
                         r.coresWhileSending().getOrDefault("ingest-service", 0.0),
-                        r.coresWhileSending().getOrDefault("ingest-service", 0.0) * r.sendSeconds() * 1000 / Math.max(1, r.sent()),
+                        r.coresWhileSending().getOrDefault("ingest-service", 0.0)
+                                * r.sendSeconds()
+                                * 1000
+                                / Math.max(1, r.sent()),
                         r.coresWhileSending().getOrDefault("s3proxy", 0.0),
                         r.coresWhileSending().getOrDefault("kafka", 0.0)));
             }
@@ -109,54 +139,97 @@ final class BenchReport {
         for (String pipeline : pipelineNames()) {
             OptionalInt sustained = sustainedRate(pipeline);
             double[] cost = fixedAndPerDocumentCost(pipeline);
-            md.append(String.format(Locale.ROOT, "- %s: highest rate with p99 ≤ 5 s, nothing lost, latency not growing: %s;"
-                            + " fitted CPU cost %s s per batch + %s ms per document%n", pipeline,
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- %s: highest rate with p99 ≤ 5 s, nothing lost, latency not growing: %s;"
+                            + " fitted CPU cost %s s per batch + %s ms per document%n",
+                    pipeline,
                     sustained.isPresent() ? sustained.getAsInt() + " docs/s" : "none of the rates run",
                     Double.isNaN(cost[0]) ? "n/a" : String.format(Locale.ROOT, "%.3f", cost[0] / 1000),
                     Double.isNaN(cost[1]) ? "n/a" : String.format(Locale.ROOT, "%.2f", cost[1])));
         }
-        md.append("\nMean milliseconds per batch by phase (Spark's durationMs; addBatch = the sink: read, extract, commit):\n\n");
+        md.append(
+                "\nMean milliseconds per batch by phase (Spark's durationMs; addBatch = the sink: read, extract, commit):\n\n");
         md.append("| step | pipeline | phases |\n|---|---|---|\n");
         for (RateResult r : results) {
             for (RateResult.PipelineResult p : r.pipelines()) {
-                md.append(String.format(Locale.ROOT, "| %d/s, %d objects | %s | %s |%n", r.rate(), r.objectsUnderPrefix(), p.name(),
-                        p.phaseMeansMs().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d/s, %d objects | %s | %s |%n",
+                        r.rate(),
+                        r.objectsUnderPrefix(),
+                        p.name(),
+                        p.phaseMeansMs().entrySet().stream()
+                                .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
                                 .collect(Collectors.joining(", "))));
             }
         }
         RateResult last = results.get(results.size() - 1);
-        md.append("\nResident memory at the end (MiB): ").append(last.residentMiB().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
+        md.append("\nResident memory at the end (MiB): ")
+                .append(last.residentMiB().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")))
+                .append("\n");
         md.append("\n![freshness](").append(name).append(".png)\n");
         return md.toString();
     }
 
     List<String> pipelineNames() {
-        return results.get(0).pipelines().stream().map(RateResult.PipelineResult::name).toList();
+        return results.get(0).pipelines().stream()
+                .map(RateResult.PipelineResult::name)
+                .toList();
     }
 
     String json() {
-        StringBuilder json = new StringBuilder("{\n  \"name\": ").append(quote(name)).append(",\n  \"command\": ")
-                .append(quote(command)).append(",\n  \"steps\": [\n");
+        StringBuilder json = new StringBuilder("{\n  \"name\": ")
+                .append(quote(name))
+                .append(",\n  \"command\": ")
+                .append(quote(command))
+                .append(",\n  \"steps\": [\n");
         for (int i = 0; i < results.size(); i++) {
             RateResult r = results.get(i);
-            json.append(String.format(Locale.ROOT, "    {\"rate\": %d, \"trigger\": %s, \"objects_under_prefix\": %d, \"sent\": %d,"
+            json.append(String.format(
+                    Locale.ROOT,
+                    "    {\"rate\": %d, \"trigger\": %s, \"objects_under_prefix\": %d, \"sent\": %d,"
                             + " \"stored\": %d, \"upload_errors\": %d, \"upload_p50_ms\": %s, \"upload_p99_ms\": %s,"
                             + " \"send_seconds\": %s, \"cores_while_sending\": %s, \"resident_mib\": %s, \"pipelines\": [",
-                    r.rate(), quote(r.trigger()), r.objectsUnderPrefix(), r.sent(), r.stored(), r.uploadErrors(),
-                    number(r.uploadP50Ms()), number(r.uploadP99Ms()), number(r.sendSeconds()),
-                    object(r.coresWhileSending()), object(r.residentMiB())));
+                    r.rate(),
+                    quote(r.trigger()),
+                    r.objectsUnderPrefix(),
+                    r.sent(),
+                    r.stored(),
+                    r.uploadErrors(),
+                    number(r.uploadP50Ms()),
+                    number(r.uploadP99Ms()),
+                    number(r.sendSeconds()),
+                    object(r.coresWhileSending()),
+                    object(r.residentMiB())));
             for (int j = 0; j < r.pipelines().size(); j++) {
                 RateResult.PipelineResult p = r.pipelines().get(j);
-                json.append(j == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
-                        "      {\"name\": %s, \"visible\": %d, \"lost\": %d, \"duplicated\": %d, \"visible_p50_s\": %s,"
-                                + " \"visible_p99_s\": %s, \"visible_max_s\": %s, \"latency_growing\": %b, \"cores\": %s,"
-                                + " \"cpu_ms_per_document\": %s, \"cpu_ms\": %d, \"batches\": %d, \"batch_p50_s\": %s,"
-                                + " \"batch_max_s\": %s, \"planning_p50_ms\": %s, \"planning_max_ms\": %s, \"phase_means_ms\": %s}",
-                        quote(p.name()), p.visible(), p.lost(), p.duplicated(), number(p.visibleP50Seconds()),
-                        number(p.visibleP99Seconds()), number(p.visibleMaxSeconds()), p.latencyGrowing(), number(p.cores()),
-                        number(p.cpuMsPerDocument()), p.cpuMillis(), p.batches(), number(p.batchP50Seconds()),
-                        number(p.batchMaxSeconds()), number(p.planningP50Ms()), number(p.planningMaxMs()), object(p.phaseMeansMs())));
+                json.append(j == 0 ? "\n" : ",\n")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "      {\"name\": %s, \"visible\": %d, \"lost\": %d, \"duplicated\": %d, \"visible_p50_s\": %s,"
+                                        + " \"visible_p99_s\": %s, \"visible_max_s\": %s, \"latency_growing\": %b, \"cores\": %s,"
+                                        + " \"cpu_ms_per_document\": %s, \"cpu_ms\": %d, \"batches\": %d, \"batch_p50_s\": %s,"
+                                        + " \"batch_max_s\": %s, \"planning_p50_ms\": %s, \"planning_max_ms\": %s, \"phase_means_ms\": %s}",
+                                quote(p.name()),
+                                p.visible(),
+                                p.lost(),
+                                p.duplicated(),
+                                number(p.visibleP50Seconds()),
+                                number(p.visibleP99Seconds()),
+                                number(p.visibleMaxSeconds()),
+                                p.latencyGrowing(),
+                                number(p.cores()),
+                                number(p.cpuMsPerDocument()),
+                                p.cpuMillis(),
+                                p.batches(),
+                                number(p.batchP50Seconds()),
+                                number(p.batchMaxSeconds()),
+                                number(p.planningP50Ms()),
+                                number(p.planningMaxMs()),
+                                object(p.phaseMeansMs())));
             }
             json.append("\n    ]}").append(i + 1 < results.size() ? ",\n" : "\n");
         }
@@ -165,7 +238,8 @@ final class BenchReport {
     }
 
     private static String object(Map<String, ? extends Number> values) {
-        return values.entrySet().stream().map(e -> quote(e.getKey()) + ": " + number(e.getValue().doubleValue()))
+        return values.entrySet().stream()
+                .map(e -> quote(e.getKey()) + ": " + number(e.getValue().doubleValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 

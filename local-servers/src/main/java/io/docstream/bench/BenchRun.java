@@ -46,7 +46,8 @@ final class BenchRun {
     private long warmUp;
     private long jobsStartedNanos;
 
-    private BenchRun(BenchCommand options, Stack stack, PipelineSettings settings, Artifacts artifacts, PrintStream out) {
+    private BenchRun(
+            BenchCommand options, Stack stack, PipelineSettings settings, Artifacts artifacts, PrintStream out) {
         this.options = options;
         this.stack = stack;
         this.settings = settings;
@@ -61,21 +62,43 @@ final class BenchRun {
         Path stateDir = options.stateDir();
         S3Server s3 = options.store() == DemoOptions.Store.S3 ? stack.startS3(0) : null;
         KafkaBroker kafka = stack.startKafka(0);
-        PipelineSettings settings = new PipelineSettings(options.store(), stateDir, kafka.bootstrapServers(),
-                s3 == null ? null : s3.endpoint(), s3 == null ? null : s3.accessKey(), s3 == null ? null : s3.secretKey(),
-                Stack.httpPort(options.httpPort()), "bench-" + java.util.UUID.randomUUID());
+        PipelineSettings settings = new PipelineSettings(
+                options.store(),
+                stateDir,
+                kafka.bootstrapServers(),
+                s3 == null ? null : s3.endpoint(),
+                s3 == null ? null : s3.accessKey(),
+                s3 == null ? null : s3.secretKey(),
+                Stack.httpPort(options.httpPort()),
+                "bench-" + java.util.UUID.randomUUID());
         BenchRun run = new BenchRun(options, stack, settings, artifacts, out);
         PrivateFiles.directories(run.benchDir);
         stack.startIngest(settings, Duration.ofMinutes(3));
         // The topic exists, and each job has a first batch to run, before any step is measured.
         run.warmUp = new OpenLoadClient(URI.create("http://127.0.0.1:" + settings.httpPort()), settings.apiKey())
-                .run(BenchDocuments.from(options.corpus()), options.runTag() + "-warmup", WARM_UP_DOCUMENTS, 1, sent -> { })
-                .stream().filter(OpenLoadClient.Upload::stored).count();
+                        .run(
+                                BenchDocuments.from(options.corpus()),
+                                options.runTag() + "-warmup",
+                                WARM_UP_DOCUMENTS,
+                                1,
+                                sent -> {})
+                        .stream()
+                        .filter(OpenLoadClient.Upload::stored)
+                        .count();
         run.jobsStartedNanos = System.nanoTime();
-        run.startJob(OURS, JOB_PROCESS, io.docstream.demo.Artifacts.JOB_MAIN, settings.outputLocation(),
-                settings.checkpointLocation(), settings.tableFolderOnDisk());
+        run.startJob(
+                OURS,
+                JOB_PROCESS,
+                io.docstream.demo.Artifacts.JOB_MAIN,
+                settings.outputLocation(),
+                settings.checkpointLocation(),
+                settings.tableFolderOnDisk());
         if (options.peer()) {
-            run.startJob(REFERENCE, REFERENCE_PROCESS, REFERENCE_MAIN, sibling(settings.outputLocation(), "reference-tables"),
+            run.startJob(
+                    REFERENCE,
+                    REFERENCE_PROCESS,
+                    REFERENCE_MAIN,
+                    sibling(settings.outputLocation(), "reference-tables"),
                     sibling(settings.checkpointLocation(), "reference-checkpoints"),
                     settings.tableFolderOnDisk().resolveSibling("reference-tables"));
         }
@@ -87,7 +110,8 @@ final class BenchRun {
         return run;
     }
 
-    private void startJob(String name, String process, String mainClass, String output, String checkpoint, Path tablesOnDisk) {
+    private void startJob(
+            String name, String process, String mainClass, String output, String checkpoint, Path tablesOnDisk) {
         Path progress = benchDir.resolve("progress-" + name + ".jsonl");
         Map<String, String> confs = new LinkedHashMap<>();
         confs.put("spark.docstream.output", output);
@@ -106,7 +130,8 @@ final class BenchRun {
     /** Every step: the rates, then (first rate) each bucket size. */
     List<RateResult> runAll() throws IOException, InterruptedException {
         BenchDocuments documents = BenchDocuments.from(options.corpus());
-        out.printf("load: %d real bulletins from %s (%.1f KB on average), each sent under a name of its own%n",
+        out.printf(
+                "load: %d real bulletins from %s (%.1f KB on average), each sent under a name of its own%n",
                 documents.size(), documents.folder(), documents.meanBytes() / 1024);
         awaitJobsStarted();
         List<RateResult> results = new ArrayList<>();
@@ -120,20 +145,31 @@ final class BenchRun {
         return results;
     }
 
-    private RateResult step(BenchDocuments documents, int rate, String tag, boolean filled) throws InterruptedException {
+    private RateResult step(BenchDocuments documents, int rate, String tag, boolean filled)
+            throws InterruptedException {
         stack.requireServicesRunning();
         long objects = objectsUnderPrefix();
-        out.printf("%nstep: %d docs/s for %d s, trigger %s, %d objects under the input prefix%n", rate, options.seconds(),
-                options.trigger(), objects);
+        out.printf(
+                "%nstep: %d docs/s for %d s, trigger %s, %d objects under the input prefix%n",
+                rate, options.seconds(), options.trigger(), objects);
         Map<String, Long> committedBefore = committedRows();
         Instant from = Instant.now();
         CpuSample beforeSend = CpuSample.take(pids);
-        List<OpenLoadClient.Upload> uploads = new OpenLoadClient(URI.create("http://127.0.0.1:" + settings.httpPort()),
-                settings.apiKey()).run(documents, options.runTag() + "-" + tag, rate, options.seconds(),
-                        sent -> out.printf("  %3.0f s: sent %d, visible %s%n", (System.nanoTime() - beforeSend.nanoTime()) / 1e9,
-                                sent, visibleSince(committedBefore)));
+        List<OpenLoadClient.Upload> uploads = new OpenLoadClient(
+                        URI.create("http://127.0.0.1:" + settings.httpPort()), settings.apiKey())
+                .run(
+                        documents,
+                        options.runTag() + "-" + tag,
+                        rate,
+                        options.seconds(),
+                        sent -> out.printf(
+                                "  %3.0f s: sent %d, visible %s%n",
+                                (System.nanoTime() - beforeSend.nanoTime()) / 1e9,
+                                sent,
+                                visibleSince(committedBefore)));
         CpuSample afterSend = CpuSample.take(pids);
-        List<OpenLoadClient.Upload> stored = uploads.stream().filter(OpenLoadClient.Upload::stored).toList();
+        List<OpenLoadClient.Upload> stored =
+                uploads.stream().filter(OpenLoadClient.Upload::stored).toList();
         drain(committedBefore, stored.size());
         CpuSample drained = CpuSample.take(pids);
         Instant to = Instant.now();
@@ -144,23 +180,50 @@ final class BenchRun {
         for (PipelineUnderTest pipeline : pipelines) {
             measured.add(measure(pipeline, stored, beforeSend, afterSend, drained, from, to));
         }
-        Percentiles upload = new Percentiles(uploads.stream().map(OpenLoadClient.Upload::latencyMillis).toList());
-        RateResult result = new RateResult(rate, options.trigger(), objects, filled, uploads.size(), stored.size(),
-                uploads.size() - stored.size(), upload.at(50), upload.at(99), (afterSend.nanoTime() - beforeSend.nanoTime()) / 1e9,
-                cores, stack.residentMemoryMiB(), measured);
+        Percentiles upload = new Percentiles(
+                uploads.stream().map(OpenLoadClient.Upload::latencyMillis).toList());
+        RateResult result = new RateResult(
+                rate,
+                options.trigger(),
+                objects,
+                filled,
+                uploads.size(),
+                stored.size(),
+                uploads.size() - stored.size(),
+                upload.at(50),
+                upload.at(99),
+                (afterSend.nanoTime() - beforeSend.nanoTime()) / 1e9,
+                cores,
+                stack.residentMemoryMiB(),
+                measured);
         for (RateResult.PipelineResult pipeline : measured) {
-            out.printf("  %-9s visible %d of %d, p50 %.2f s, p99 %.2f s, %.2f cores, %.1f CPU ms/doc, %d batches (p50 %.2f s),"
-                            + " planning p50 %.0f ms%n", pipeline.name(), pipeline.visible(), stored.size(),
-                    pipeline.visibleP50Seconds(), pipeline.visibleP99Seconds(), pipeline.cores(), pipeline.cpuMsPerDocument(),
-                    pipeline.batches(), pipeline.batchP50Seconds(), pipeline.planningP50Ms());
+            out.printf(
+                    "  %-9s visible %d of %d, p50 %.2f s, p99 %.2f s, %.2f cores, %.1f CPU ms/doc, %d batches (p50 %.2f s),"
+                            + " planning p50 %.0f ms%n",
+                    pipeline.name(),
+                    pipeline.visible(),
+                    stored.size(),
+                    pipeline.visibleP50Seconds(),
+                    pipeline.visibleP99Seconds(),
+                    pipeline.cores(),
+                    pipeline.cpuMsPerDocument(),
+                    pipeline.batches(),
+                    pipeline.batchP50Seconds(),
+                    pipeline.planningP50Ms());
         }
         out.println(result.summaryLine(measured.get(0)));
         return result;
     }
 
-    private RateResult.PipelineResult measure(PipelineUnderTest pipeline, List<OpenLoadClient.Upload> stored,
-                                              CpuSample beforeSend, CpuSample afterSend, CpuSample drained,
-                                              Instant from, Instant to) throws InterruptedException {
+    private RateResult.PipelineResult measure(
+            PipelineUnderTest pipeline,
+            List<OpenLoadClient.Upload> stored,
+            CpuSample beforeSend,
+            CpuSample afterSend,
+            CpuSample drained,
+            Instant from,
+            Instant to)
+            throws InterruptedException {
         CommitTimesReader commitTimes = new CommitTimesReader(artifacts.jobClasspath(), benchDir);
         Map<String, List<Long>> documents = commitTimes.read(pipeline.documents());
         Map<String, List<Long>> quarantine = commitTimes.read(pipeline.quarantine());
@@ -168,9 +231,13 @@ final class BenchRun {
         List<double[]> freshness = new ArrayList<>();
         int lost = 0;
         int duplicated = 0;
-        long firstSent = stored.stream().mapToLong(OpenLoadClient.Upload::sentAtMillis).min().orElse(0);
+        long firstSent = stored.stream()
+                .mapToLong(OpenLoadClient.Upload::sentAtMillis)
+                .min()
+                .orElse(0);
         List<OpenLoadClient.Upload> inOrder = stored.stream()
-                .sorted(java.util.Comparator.comparingLong(OpenLoadClient.Upload::sentAtMillis)).toList();
+                .sorted(java.util.Comparator.comparingLong(OpenLoadClient.Upload::sentAtMillis))
+                .toList();
         List<Double> firstThird = new ArrayList<>();
         List<Double> lastThird = new ArrayList<>();
         for (int i = 0; i < inOrder.size(); i++) {
@@ -183,7 +250,8 @@ final class BenchRun {
             if (rows.size() > 1) {
                 duplicated++;
             }
-            double seconds = (rows.stream().mapToLong(Long::longValue).min().orElseThrow() - upload.sentAtMillis()) / 1000.0;
+            double seconds =
+                    (rows.stream().mapToLong(Long::longValue).min().orElseThrow() - upload.sentAtMillis()) / 1000.0;
             latencies.add(seconds);
             freshness.add(new double[] {(upload.sentAtMillis() - firstSent) / 1000.0, seconds});
             if (i < inOrder.size() / 3) {
@@ -197,13 +265,30 @@ final class BenchRun {
         double late = new Percentiles(lastThird).at(50);
         boolean growing = late > 2 * early + 1.0;
         List<BatchProgress.Batch> batches = BatchProgress.read(pipeline.progressFile(), from, to);
-        Percentiles batchSeconds = new Percentiles(batches.stream().map(batch -> batch.totalMs() / 1000.0).toList());
-        Percentiles planning = new Percentiles(batches.stream().map(BatchProgress.Batch::planningMs).toList());
+        Percentiles batchSeconds = new Percentiles(
+                batches.stream().map(batch -> batch.totalMs() / 1000.0).toList());
+        Percentiles planning = new Percentiles(
+                batches.stream().map(BatchProgress.Batch::planningMs).toList());
         long cpuMillis = drained.millisSince(beforeSend, pipeline.process());
-        return new RateResult.PipelineResult(pipeline.name(), latencies.size(), lost, duplicated, visible.at(50),
-                visible.at(99), visible.max(), growing, afterSend.coresSince(beforeSend, pipeline.process()),
-                latencies.isEmpty() ? Double.NaN : (double) cpuMillis / latencies.size(), cpuMillis, batches.size(),
-                batchSeconds.at(50), batchSeconds.max(), planning.at(50), planning.max(), phaseMeans(batches), freshness);
+        return new RateResult.PipelineResult(
+                pipeline.name(),
+                latencies.size(),
+                lost,
+                duplicated,
+                visible.at(50),
+                visible.at(99),
+                visible.max(),
+                growing,
+                afterSend.coresSince(beforeSend, pipeline.process()),
+                latencies.isEmpty() ? Double.NaN : (double) cpuMillis / latencies.size(),
+                cpuMillis,
+                batches.size(),
+                batchSeconds.at(50),
+                batchSeconds.max(),
+                planning.at(50),
+                planning.max(),
+                phaseMeans(batches),
+                freshness);
     }
 
     /** Mean milliseconds per batch of each phase Spark times (addBatch is the sink: reading, extracting, committing). */
@@ -217,7 +302,8 @@ final class BenchRun {
 
     /** Waits until each pipeline committed a row per stored document of this step, or the drain time is up. */
     private void drain(Map<String, Long> committedBefore, int stored) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(options.drainSeconds()).toNanos();
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(options.drainSeconds()).toNanos();
         long lastPrint = 0;
         while (System.nanoTime() < deadline) {
             stack.requireServicesRunning();
@@ -231,7 +317,9 @@ final class BenchRun {
             }
             Thread.sleep(250);
         }
-        out.printf("  drain time (%d s) is up: visible %s of %d%n", options.drainSeconds(), visibleSince(committedBefore), stored);
+        out.printf(
+                "  drain time (%d s) is up: visible %s of %d%n",
+                options.drainSeconds(), visibleSince(committedBefore), stored);
     }
 
     private Map<String, Long> committedRows() {
@@ -242,7 +330,8 @@ final class BenchRun {
 
     private Map<String, Long> visibleSince(Map<String, Long> before) {
         Map<String, Long> rows = new LinkedHashMap<>();
-        pipelines.forEach(pipeline -> rows.put(pipeline.name(), pipeline.committedRows() - before.get(pipeline.name())));
+        pipelines.forEach(
+                pipeline -> rows.put(pipeline.name(), pipeline.committedRows() - before.get(pipeline.name())));
         return rows;
     }
 
@@ -259,15 +348,17 @@ final class BenchRun {
                 Thread.sleep(250);
             }
         }
-        out.printf("each job committed the %d warm-up documents %.1f s after the jobs were started%n", warmUp,
-                (System.nanoTime() - jobsStartedNanos) / 1e9);
+        out.printf(
+                "each job committed the %d warm-up documents %.1f s after the jobs were started%n",
+                warmUp, (System.nanoTime() - jobsStartedNanos) / 1e9);
     }
 
     /** Adds copies of a bulletin under the input prefix, on disk, up to {@code objects} in all (older uploads count). */
     private void fillPrefix(int objects, BenchDocuments documents) throws IOException {
         Path input = inputOnDisk();
         long present = objectsUnderPrefix();
-        out.printf("%nfilling the input prefix with %d objects (%d present)%n", Math.max(0, objects - present), present);
+        out.printf(
+                "%nfilling the input prefix with %d objects (%d present)%n", Math.max(0, objects - present), present);
         byte[] bytes = documents.get(0).bytes();
         for (long i = present; i < objects; i++) {
             Path file = input.resolve(String.format("fill%027x", i)).resolve("filler-" + i + ".txt");

@@ -36,8 +36,15 @@ final class CommitTimesReader {
             Files.createDirectories(workDir);
             Path out = Files.createTempFile(workDir, "commit-times-", ".tsv");
             Path log = workDir.resolve("commit-times.log");
-            Process process = new ProcessBuilder(javaCommand(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-cp", String.join(java.io.File.pathSeparator, jobClasspath), MAIN, table.toString(), out.toString())
+            Process process = new ProcessBuilder(
+                            javaCommand(),
+                            "-Xmx512m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            String.join(java.io.File.pathSeparator, jobClasspath),
+                            MAIN,
+                            table.toString(),
+                            out.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -46,7 +53,8 @@ final class CommitTimesReader {
                 throw new IllegalStateException("reading commit times of " + table + " took over 5 minutes");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("reading commit times of " + table + " failed: " + Files.readString(log));
+                throw new IllegalStateException(
+                        "reading commit times of " + table + " failed: " + Files.readString(log));
             }
             for (String line : Files.readAllLines(out)) {
                 String[] fields = line.split("\t");

@@ -9,10 +9,13 @@ record CpuSample(long nanoTime, Map<String, Long> millis) {
 
     static CpuSample take(Map<String, Long> pids) {
         Map<String, Long> millis = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> millis.put(name, ProcessHandle.of(pid).stream()
-                .flatMap(handle -> java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants()))
-                .mapToLong(handle -> ProcessCpu.millis(handle.pid()))
-                .sum()));
+        pids.forEach((name, pid) -> millis.put(
+                name,
+                ProcessHandle.of(pid).stream()
+                        .flatMap(handle -> java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(handle), handle.descendants()))
+                        .mapToLong(handle -> ProcessCpu.millis(handle.pid()))
+                        .sum()));
         return new CpuSample(System.nanoTime(), millis);
     }
 

@@ -17,8 +17,7 @@ final class DeltaLogRows {
     private static final Pattern COMMIT = Pattern.compile("\\d{20}\\.json");
     private static final Pattern ADD_RECORDS = Pattern.compile("\"add\":\\{.*?numRecords\\\\?\":(\\d+)");
 
-    private DeltaLogRows() {
-    }
+    private DeltaLogRows() {}
 
     static long committed(Path table) {
         Path log = table.resolve("_delta_log");
@@ -26,7 +25,8 @@ final class DeltaLogRows {
             return 0;
         }
         try (Stream<Path> files = Files.list(log)) {
-            return files.filter(file -> COMMIT.matcher(file.getFileName().toString()).matches())
+            return files.filter(file ->
+                            COMMIT.matcher(file.getFileName().toString()).matches())
                     .mapToLong(DeltaLogRows::addedRows)
                     .sum();
         } catch (IOException e) {

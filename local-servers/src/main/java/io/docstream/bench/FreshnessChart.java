@@ -16,8 +16,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** upload→visible of every document over the seconds of its step, a series per step and pipeline (PNG, headless). */
 final class FreshnessChart {
 
-    private FreshnessChart() {
-    }
+    private FreshnessChart() {}
 
     static void write(List<RateResult> results, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -44,8 +43,11 @@ final class FreshnessChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("docstream bench: freshness per document, per rate and pipeline",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(
+                "docstream bench: freshness per document, per rate and pipeline",
+                JFreeChart.DEFAULT_TITLE_FONT,
+                plot,
+                true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1200, 700);
     }

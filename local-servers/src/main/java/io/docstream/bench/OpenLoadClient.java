@@ -35,8 +35,10 @@ final class OpenLoadClient {
 
     private static final Pattern DOC_ID = Pattern.compile("\"doc_id\"\\s*:\\s*\"([0-9a-f]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI documentsUri;
     private final String apiKey;
 
@@ -66,7 +68,8 @@ final class OpenLoadClient {
             String fileName = runTag + "-" + i + "-" + document.fileName();
             long sentAt = System.currentTimeMillis();
             HttpRequest request = HttpRequest.newBuilder(URI.create(documentsUri + "?filename="
-                            + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20")))
+                            + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                                    .replace("+", "%20")))
                     .header("Content-Type", "text/plain; charset=UTF-8")
                     .header("X-Api-Key", apiKey)
                     .timeout(Duration.ofSeconds(120))
@@ -79,7 +82,11 @@ final class OpenLoadClient {
                             uploads.add(new Upload(fileName, sentAt, answeredAt, -1, null));
                         } else {
                             Matcher id = DOC_ID.matcher(response.body());
-                            uploads.add(new Upload(fileName, sentAt, answeredAt, response.statusCode(),
+                            uploads.add(new Upload(
+                                    fileName,
+                                    sentAt,
+                                    answeredAt,
+                                    response.statusCode(),
                                     id.find() ? id.group(1) : null));
                         }
                         return null;

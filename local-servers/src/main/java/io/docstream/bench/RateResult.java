@@ -47,11 +47,19 @@ record RateResult(
     }
 
     String summaryLine(PipelineResult pipeline) {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "bench: rate=%d/s trigger=%s sent=%d visible=%d lost=%d duplicated=%d visible_p50=%.2fs visible_p99=%.2fs"
                         + " job_cores=%.2f ingest_cores=%.2f",
-                rate, BenchReport.compact(trigger), sent, pipeline.visible(), pipeline.lost(), pipeline.duplicated(),
-                pipeline.visibleP50Seconds(), pipeline.visibleP99Seconds(), pipeline.cores(),
+                rate,
+                BenchReport.compact(trigger),
+                sent,
+                pipeline.visible(),
+                pipeline.lost(),
+                pipeline.duplicated(),
+                pipeline.visibleP50Seconds(),
+                pipeline.visibleP99Seconds(),
+                pipeline.cores(),
                 coresWhileSending.getOrDefault("ingest-service", 0.0));
     }
 }

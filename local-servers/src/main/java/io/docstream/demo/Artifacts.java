@@ -36,7 +36,8 @@ public final class Artifacts {
     }
 
     /** {@code java} arguments running {@code mainClass} with Spark embedded (local mode) and these confs. */
-    List<String> embeddedSparkArgs(List<String> jvmOptions, Map<String, String> confs, String master, String mainClass) {
+    List<String> embeddedSparkArgs(
+            List<String> jvmOptions, Map<String, String> confs, String master, String mainClass) {
         List<String> javaArgs = new ArrayList<>(jvmOptions);
         javaArgs.addAll(SparkFlags.jvmFlags());
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
@@ -56,8 +57,8 @@ public final class Artifacts {
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(file -> file.getFileName().toString().matches("streaming-job-.*-shaded\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no shaded job jar in " + target
-                            + ": run `mvn -B -DskipTests package`"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no shaded job jar in " + target + ": run `mvn -B -DskipTests package`"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

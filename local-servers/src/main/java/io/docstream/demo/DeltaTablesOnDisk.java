@@ -45,14 +45,15 @@ final class DeltaTablesOnDisk {
     }
 
     /** Rows and data files of a table's latest snapshot, from its log: each live add action's numRecords. */
-    record Snapshot(long rows, int files) {
-    }
+    record Snapshot(long rows, int files) {}
 
     Snapshot snapshot(String table) {
         Path log = root.resolve(table).resolve("_delta_log");
         java.util.Map<String, Long> live = new java.util.HashMap<>();
         try (Stream<Path> files = Files.list(log)) {
-            for (Path commit : files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList()) {
+            for (Path commit : files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(commit)) {
                     Matcher path = PATH.matcher(line);
                     if (line.startsWith("{\"add\":") && path.find()) {

@@ -4,7 +4,6 @@ import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.S3Server;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,7 +24,9 @@ public final class Demo {
     private static final Duration POLL = Duration.ofSeconds(5);
 
     public static void main(String[] args) {
-        Path home = Path.of(System.getProperty("docstream.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("docstream.home", "."))
+                .toAbsolutePath()
+                .normalize();
         DemoOptions options;
         try {
             options = DemoOptions.parse(home, List.of(args));
@@ -70,20 +71,30 @@ public final class Demo {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Stack stack = new Stack(runFiles, artifacts, options.stateDir());
-        Thread stopOnCtrlC = new Thread(() -> {
-            System.out.println("\nstopping the pipeline ...");
-            stack.close();
-            stopped.countDown();
-        }, "demo-shutdown");
+        Thread stopOnCtrlC = new Thread(
+                () -> {
+                    System.out.println("\nstopping the pipeline ...");
+                    stack.close();
+                    stopped.countDown();
+                },
+                "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
 
-        System.out.println("starting the pipeline (" + (options.store() == DemoOptions.Store.S3 ? "S3 store: s3proxy" : "local-folder store")
-                + (options.cluster() ? ", Spark standalone cluster: 1 master + 4 workers" : ", Spark local mode") + "):");
+        System.out.println("starting the pipeline ("
+                + (options.store() == DemoOptions.Store.S3 ? "S3 store: s3proxy" : "local-folder store")
+                + (options.cluster() ? ", Spark standalone cluster: 1 master + 4 workers" : ", Spark local mode")
+                + "):");
         S3Server s3 = options.store() == DemoOptions.Store.S3 ? stack.startS3(options.s3Port()) : null;
         KafkaBroker kafka = stack.startKafka(options.kafkaPort());
-        PipelineSettings settings = new PipelineSettings(options.store(), options.stateDir(), kafka.bootstrapServers(),
-                s3 == null ? null : s3.endpoint(), s3 == null ? null : s3.accessKey(), s3 == null ? null : s3.secretKey(),
-                Stack.httpPort(options.httpPort()), randomKey());
+        PipelineSettings settings = new PipelineSettings(
+                options.store(),
+                options.stateDir(),
+                kafka.bootstrapServers(),
+                s3 == null ? null : s3.endpoint(),
+                s3 == null ? null : s3.accessKey(),
+                s3 == null ? null : s3.secretKey(),
+                Stack.httpPort(options.httpPort()),
+                randomKey());
         stack.startIngest(settings, Duration.ofMinutes(2));
         if (options.cluster()) {
             stack.startJobOnCluster(settings);
@@ -95,7 +106,8 @@ public final class Demo {
         List<SampleUploader.Uploaded> uploaded = new SampleUploader(ingestUri, settings.apiKey()).uploadAll(samples);
         System.out.printf("uploaded %d documents to %s/documents%n", uploaded.size(), ingestUri);
 
-        TableQueries queries = new TableQueries(artifacts, settings, options.stateDir().resolve("logs"));
+        TableQueries queries =
+                new TableQueries(artifacts, settings, options.stateDir().resolve("logs"));
         boolean complete = awaitTable(stack, settings, queries, uploaded, options.timeout(), startNanos);
         if (complete) {
             for (String sql : ExampleQueries.read(options.home().resolve("docs/queries.sql"))) {
@@ -105,47 +117,67 @@ public final class Demo {
         }
         printTables(settings);
         Map<String, Long> memory = stack.residentMemoryMiB();
-        System.out.printf("memory of the running pipeline: %d MiB resident in all (%s)%n",
+        System.out.printf(
+                "memory of the running pipeline: %d MiB resident in all (%s)%n",
                 memory.values().stream().mapToLong(Long::longValue).sum(),
-                memory.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-        stack.tasksPerExecutor().forEach((executor, tasks) ->
-                System.out.printf("executor %s ran %d tasks%n", executor, tasks));
-        System.out.printf("%ndemo %s after %.0f s; logs in %s%n", complete ? "complete" : "INCOMPLETE",
-                seconds(startNanos), options.stateDir().resolve("logs"));
+                memory.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+        stack.tasksPerExecutor()
+                .forEach((executor, tasks) -> System.out.printf("executor %s ran %d tasks%n", executor, tasks));
+        System.out.printf(
+                "%ndemo %s after %.0f s; logs in %s%n",
+                complete ? "complete" : "INCOMPLETE",
+                seconds(startNanos),
+                options.stateDir().resolve("logs"));
         if (options.exitWhenDone()) {
             return complete ? 0 : 1;
         }
         System.out.println("the pipeline keeps running: upload more with");
-        System.out.printf("  curl -H 'X-Api-Key: %s' -H 'Content-Type: text/plain' --data-binary @FILE '%s/documents?filename=FILE'%n",
+        System.out.printf(
+                "  curl -H 'X-Api-Key: %s' -H 'Content-Type: text/plain' --data-binary @FILE '%s/documents?filename=FILE'%n",
                 settings.apiKey(), ingestUri);
-        System.out.println("query with `bin/docstream query \"SELECT ...\"` in another shell; Ctrl-C stops everything.");
+        System.out.println(
+                "query with `bin/docstream query \"SELECT ...\"` in another shell; Ctrl-C stops everything.");
         stopped.await();
         return 0;
     }
 
     /** Waits until every uploaded document is in the table or the quarantine, showing progress. */
-    private boolean awaitTable(Stack stack, PipelineSettings settings, TableQueries queries,
-                               List<SampleUploader.Uploaded> uploaded, Duration timeout, long startNanos)
+    private boolean awaitTable(
+            Stack stack,
+            PipelineSettings settings,
+            TableQueries queries,
+            List<SampleUploader.Uploaded> uploaded,
+            Duration timeout,
+            long startNanos)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Set<String> expected = uploaded.stream().map(SampleUploader.Uploaded::docId).collect(Collectors.toSet());
+        Set<String> expected =
+                uploaded.stream().map(SampleUploader.Uploaded::docId).collect(Collectors.toSet());
         boolean firstRowSeen = false;
         while (System.nanoTime() < deadline) {
             stack.requireServicesRunning();
             if (!firstRowSeen && new DeltaTablesOnDisk(settings.tableFolderOnDisk()).anyCommitted()) {
                 firstRowSeen = true;
-                System.out.printf("first rows committed to the table %.1f s after the command started%n", seconds(startNanos));
+                System.out.printf(
+                        "first rows committed to the table %.1f s after the command started%n", seconds(startNanos));
             }
             if (firstRowSeen) {
                 String found = queries.run("SELECT doc_id, 'table' AS place FROM documents"
                         + " UNION ALL SELECT doc_id, 'quarantine' AS place FROM quarantine");
                 long present = expected.stream().filter(found::contains).count();
-                System.out.printf("  %d of %d documents in the table or quarantine (%.0f s)%n", present, expected.size(),
-                        seconds(startNanos));
+                System.out.printf(
+                        "  %d of %d documents in the table or quarantine (%.0f s)%n",
+                        present, expected.size(), seconds(startNanos));
                 if (present == expected.size()) {
-                    System.out.println("\n> " + "SELECT file_name, position, classcode, salary_start, salary_end, end_date FROM documents ORDER BY file_name");
-                    System.out.println(resultTable(queries.run(
-                            "SELECT file_name, position, classcode, salary_start, salary_end, end_date FROM documents ORDER BY file_name")));
+                    System.out.println(
+                            "\n> "
+                                    + "SELECT file_name, position, classcode, salary_start, salary_end, end_date FROM documents ORDER BY file_name");
+                    System.out.println(
+                            resultTable(
+                                    queries.run(
+                                            "SELECT file_name, position, classcode, salary_start, salary_end, end_date FROM documents ORDER BY file_name")));
                     return true;
                 }
             }
@@ -163,11 +195,18 @@ public final class Demo {
             var version = tables.latestVersion(table);
             if (version.isPresent()) {
                 DeltaTablesOnDisk.Snapshot snapshot = tables.snapshot(table);
-                System.out.printf("Delta table %s: version %d, %d rows in %d files (from its _delta_log) at %s/%s%n", table,
-                        version.getAsLong(), snapshot.rows(), snapshot.files(), settings.outputLocation(), table);
+                System.out.printf(
+                        "Delta table %s: version %d, %d rows in %d files (from its _delta_log) at %s/%s%n",
+                        table,
+                        version.getAsLong(),
+                        snapshot.rows(),
+                        snapshot.files(),
+                        settings.outputLocation(),
+                        table);
             } else {
-                System.out.printf("Delta table %s: not created yet (no batch had a row for it) at %s/%s%n", table,
-                        settings.outputLocation(), table);
+                System.out.printf(
+                        "Delta table %s: not created yet (no batch had a row for it) at %s/%s%n",
+                        table, settings.outputLocation(), table);
             }
         }
         System.out.println("\nAthena (after `bin/docstream catalog`, or by hand; Athena takes s3:// locations):");

@@ -19,9 +19,13 @@ public record DemoOptions(
         int httpPort,
         Duration timeout) {
 
-    public enum Store { S3, LOCAL }
+    public enum Store {
+        S3,
+        LOCAL
+    }
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: bin/docstream demo [options]",
             "  --store s3|local      where uploads and tables live: s3proxy (default) or a plain folder",
             "  --cluster             run the job on a local Spark standalone cluster (1 master, 4 workers)",
@@ -59,8 +63,17 @@ public record DemoOptions(
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new DemoOptions(home, stateDir.normalize(), inputDir.normalize(), store, cluster, exit,
-                kafkaPort, s3Port, httpPort, timeout);
+        return new DemoOptions(
+                home,
+                stateDir.normalize(),
+                inputDir.normalize(),
+                store,
+                cluster,
+                exit,
+                kafkaPort,
+                s3Port,
+                httpPort,
+                timeout);
     }
 
     private static String value(String option, Deque<String> rest) {

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 /** The reference pipeline's example queries, kept once in docs/queries.sql for users and the demo alike. */
 final class ExampleQueries {
 
-    private ExampleQueries() {
-    }
+    private ExampleQueries() {}
 
     static List<String> read(Path file) {
         try {

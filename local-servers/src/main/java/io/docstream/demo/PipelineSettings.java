@@ -27,11 +27,15 @@ public record PipelineSettings(
     }
 
     private String root() {
-        return store == DemoOptions.Store.S3 ? "s3a://" + BUCKET + "/" : stateDir.resolve("store").toUri().toString();
+        return store == DemoOptions.Store.S3
+                ? "s3a://" + BUCKET + "/"
+                : stateDir.resolve("store").toUri().toString();
     }
 
     public String inputLocation() {
-        return store == DemoOptions.Store.S3 ? root() + "incoming/" : localInputDir().toUri().toString();
+        return store == DemoOptions.Store.S3
+                ? root() + "incoming/"
+                : localInputDir().toUri().toString();
     }
 
     public String outputLocation() {
@@ -112,10 +116,13 @@ public record PipelineSettings(
         if (store != DemoOptions.Store.S3) {
             return Map.of();
         }
-        return Map.of("AWS_ACCESS_KEY_ID", s3AccessKey, "AWS_SECRET_ACCESS_KEY", s3SecretKey, "AWS_REGION", "us-east-1");
+        return Map.of(
+                "AWS_ACCESS_KEY_ID", s3AccessKey, "AWS_SECRET_ACCESS_KEY", s3SecretKey, "AWS_REGION", "us-east-1");
     }
 
     static List<String> asSystemProperties(Map<String, String> properties) {
-        return properties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+        return properties.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue())
+                .toList();
     }
 }

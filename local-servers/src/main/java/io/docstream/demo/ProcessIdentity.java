@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class ProcessIdentity {
 
-    private ProcessIdentity() {
-    }
+    private ProcessIdentity() {}
 
     static Optional<String> startToken(long pid) {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
@@ -23,7 +22,8 @@ final class ProcessIdentity {
             String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
             return Optional.of(fields[19]);
         } catch (IOException | RuntimeException notLinux) {
-            return ProcessHandle.of(pid).flatMap(handle -> handle.info().startInstant())
+            return ProcessHandle.of(pid)
+                    .flatMap(handle -> handle.info().startInstant())
                     .map(start -> "jdk:" + start.toEpochMilli());
         }
     }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** A process's resident set size from /proc (Linux); 0 where it cannot be read. */
 public final class ResidentMemory {
 
-    private ResidentMemory() {
-    }
+    private ResidentMemory() {}
 
     public static long kib(long pid) {
         Path status = Path.of("/proc", String.valueOf(pid), "status");

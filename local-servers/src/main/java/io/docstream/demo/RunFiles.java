@@ -37,9 +37,13 @@ public final class RunFiles {
         String started = ProcessIdentity.startToken(pid).orElse("unknown");
         try {
             PrivateFiles.directories(dir);
-            Path staged = dir.resolve("." + name + ".pid." + ProcessHandle.current().pid());
+            Path staged =
+                    dir.resolve("." + name + ".pid." + ProcessHandle.current().pid());
             PrivateFiles.write(staged, pid + "\n" + where + "\nstarted " + started + "\n");
-            Files.move(staged, file(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    staged,
+                    file(name),
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the pid file of " + name + " in " + dir, e);
@@ -50,8 +54,11 @@ public final class RunFiles {
     void forget(String name, long pid) {
         Optional<Record> recorded = read(file(name));
         String started = ProcessIdentity.startToken(pid).orElse(null);
-        if (recorded.isEmpty() || recorded.get().pid() != pid
-                || (started != null && !recorded.get().started().equals(started) && !recorded.get().started().equals("unknown"))) {
+        if (recorded.isEmpty()
+                || recorded.get().pid() != pid
+                || (started != null
+                        && !recorded.get().started().equals(started)
+                        && !recorded.get().started().equals("unknown"))) {
             return; // another process's record (a later demo's): not ours to delete
         }
         try {
@@ -67,10 +74,12 @@ public final class RunFiles {
             return Stream.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".pid"))
+            return files
+                    .filter(file -> file.getFileName().toString().endsWith(".pid"))
                     .filter(file -> read(file).map(Record::isAlive).orElse(false))
                     .map(file -> file.getFileName().toString().replace(".pid", ""))
-                    .toList().stream();
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,7 +94,8 @@ public final class RunFiles {
             if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return false;
             }
-            return started.equals("unknown") || ProcessIdentity.startToken(pid).map(started::equals).orElse(true);
+            return started.equals("unknown")
+                    || ProcessIdentity.startToken(pid).map(started::equals).orElse(true);
         }
     }
 
@@ -93,8 +103,11 @@ public final class RunFiles {
         try {
             List<String> lines = Files.readAllLines(pidFile);
             long pid = Long.parseLong(lines.get(0).trim());
-            String started = lines.stream().filter(l -> l.startsWith("started ")).map(l -> l.substring(8).trim())
-                    .findFirst().orElse("unknown");
+            String started = lines.stream()
+                    .filter(l -> l.startsWith("started "))
+                    .map(l -> l.substring(8).trim())
+                    .findFirst()
+                    .orElse("unknown");
             return Optional.of(new Record(pid, started));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

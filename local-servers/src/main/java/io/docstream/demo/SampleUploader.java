@@ -20,12 +20,12 @@ import java.util.stream.Stream;
 /** Uploads the sample documents through the ingest service's public API, as any client would. */
 final class SampleUploader {
 
-    record Uploaded(String fileName, String docId, int status) {
-    }
+    record Uploaded(String fileName, String docId, int status) {}
 
     private static final Pattern DOC_ID = Pattern.compile("\"doc_id\"\\s*:\\s*\"([0-9a-f]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI baseUri;
     private final String apiKey;
 
@@ -63,7 +63,8 @@ final class SampleUploader {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         Matcher docId = DOC_ID.matcher(response.body());
         if ((response.statusCode() != 201 && response.statusCode() != 200) || !docId.find()) {
-            throw new IllegalStateException("upload of " + fileName + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "upload of " + fileName + " answered " + response.statusCode() + ": " + response.body());
         }
         return new Uploaded(fileName, docId.group(1), response.statusCode());
     }

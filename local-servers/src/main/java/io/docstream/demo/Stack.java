@@ -26,8 +26,7 @@ import java.util.Map;
  */
 public final class Stack implements AutoCloseable {
 
-    private record Started(String name, long pid, AutoCloseable process) {
-    }
+    private record Started(String name, long pid, AutoCloseable process) {}
 
     private final Deque<Started> started = new ArrayDeque<>();
     private final List<ChildJvm> services = new ArrayList<>();
@@ -53,14 +52,16 @@ public final class Stack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        S3Server s3 = port == 0 ? S3Server.start(stateDir.resolve("s3"))
+        S3Server s3 = port == 0
+                ? S3Server.start(stateDir.resolve("s3"))
                 : S3Server.start(stateDir.resolve("s3"), port, "local-demo", randomSecret());
         track("s3proxy", s3.pid(), s3.endpoint(), s3);
         return s3;
     }
 
     public KafkaBroker startKafka(int port) {
-        KafkaBroker kafka = port == 0 ? KafkaBroker.start(stateDir.resolve("kafka"))
+        KafkaBroker kafka = port == 0
+                ? KafkaBroker.start(stateDir.resolve("kafka"))
                 : KafkaBroker.start(stateDir.resolve("kafka"), port);
         track("kafka", kafka.pid(), kafka.bootstrapServers(), kafka);
         return kafka;
@@ -72,7 +73,11 @@ public final class Stack implements AutoCloseable {
         javaArgs.add("-jar");
         javaArgs.add(artifacts.ingestJar().toString());
         // Secrets travel in the environment (readable by the same user only), never on the command line (ps).
-        ChildJvm ingest = ChildJvm.start("ingest-service", javaArgs, settings.ingestEnvironment(), stateDir,
+        ChildJvm ingest = ChildJvm.start(
+                "ingest-service",
+                javaArgs,
+                settings.ingestEnvironment(),
+                stateDir,
                 stateDir.resolve("logs/ingest-service.log"));
         String url = "http://127.0.0.1:" + settings.httpPort();
         services.add(ingest);
@@ -85,16 +90,20 @@ public final class Stack implements AutoCloseable {
     }
 
     /** A job ({@code mainClass}) in local mode under {@code name}, with the pipeline's confs and these on top. */
-    public void startJobEmbedded(PipelineSettings settings, String name, String mainClass, Map<String, String> extraConfs) {
+    public void startJobEmbedded(
+            PipelineSettings settings, String name, String mainClass, Map<String, String> extraConfs) {
         Map<String, String> confs = new java.util.LinkedHashMap<>(settings.jobConfs());
         confs.putAll(extraConfs);
-        startJob(name, settings, artifacts.embeddedSparkArgs(List.of("-Xmx1g"), confs, "local[2]", mainClass),
-                Map.of(), "local[2]");
+        startJob(
+                name,
+                settings,
+                artifacts.embeddedSparkArgs(List.of("-Xmx1g"), confs, "local[2]", mainClass),
+                Map.of(),
+                "local[2]");
     }
 
     void startJobOnCluster(PipelineSettings settings) {
-        cluster = SparkStandaloneCluster.start(stateDir.resolve("spark"),
-                artifacts.sparkJars(), 4, 1, "1g");
+        cluster = SparkStandaloneCluster.start(stateDir.resolve("spark"), artifacts.sparkJars(), 4, 1, "1g");
         track("spark-master", cluster.masterPid(), cluster.masterUrl() + " (UI " + cluster.webUiUrl() + ")", cluster);
         List<Long> workers = cluster.workerPids();
         workerPids.addAll(workers);
@@ -104,9 +113,11 @@ public final class Stack implements AutoCloseable {
         List<String> javaArgs = new ArrayList<>(List.of("-Xmx768m"));
         javaArgs.addAll(SparkFlags.jvmFlags());
         javaArgs.add("-cp");
-        javaArgs.add(cluster.sparkHome().resolve("conf") + java.io.File.pathSeparator + cluster.sparkHome().resolve("jars") + "/*");
+        javaArgs.add(cluster.sparkHome().resolve("conf") + java.io.File.pathSeparator
+                + cluster.sparkHome().resolve("jars") + "/*");
         javaArgs.add("org.apache.spark.deploy.SparkSubmit");
-        javaArgs.addAll(List.of("--master", cluster.masterUrl(), "--deploy-mode", "client", "--class", Artifacts.JOB_MAIN));
+        javaArgs.addAll(
+                List.of("--master", cluster.masterUrl(), "--deploy-mode", "client", "--class", Artifacts.JOB_MAIN));
         Map<String, String> confs = new HashMap<>(settings.jobConfs());
         confs.put("spark.executor.cores", "1");
         confs.put("spark.cores.max", "4");
@@ -130,8 +141,13 @@ public final class Stack implements AutoCloseable {
     private Path executorSecrets(PipelineSettings settings) {
         Path file = stateDir.resolve("spark/executor-secrets.properties");
         StringBuilder properties = new StringBuilder();
-        settings.awsEnvironment().forEach((key, value) -> properties.append("spark.executorEnv.").append(key)
-                .append('=').append(value).append('\n'));
+        settings.awsEnvironment()
+                .forEach((key, value) -> properties
+                        .append("spark.executorEnv.")
+                        .append(key)
+                        .append('=')
+                        .append(value)
+                        .append('\n'));
         try {
             PrivateFiles.write(file, properties.toString());
         } catch (IOException e) {
@@ -140,8 +156,12 @@ public final class Stack implements AutoCloseable {
         return file;
     }
 
-    private void startJob(String name, PipelineSettings settings, List<String> javaArgs, Map<String, String> extraEnv,
-                          String master) {
+    private void startJob(
+            String name,
+            PipelineSettings settings,
+            List<String> javaArgs,
+            Map<String, String> extraEnv,
+            String master) {
         Map<String, String> env = new HashMap<>(settings.awsEnvironment());
         env.putAll(extraEnv);
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -152,8 +172,11 @@ public final class Stack implements AutoCloseable {
 
     /** The pid of the started process of this name. */
     public long pid(String name) {
-        return started.stream().filter(process -> process.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no process " + name + " was started")).pid();
+        return started.stream()
+                .filter(process -> process.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name + " was started"))
+                .pid();
     }
 
     /** Resident memory of each started process together with its children (a worker's executors), in MiB. */
@@ -163,7 +186,8 @@ public final class Stack implements AutoCloseable {
         java.util.Collections.reverse(inStartOrder);
         for (Started process : inStartOrder) {
             long kib = ProcessHandle.of(process.pid()).stream()
-                    .flatMap(handle -> java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants()))
+                    .flatMap(handle ->
+                            java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants()))
                     .mapToLong(handle -> ResidentMemory.kib(handle.pid()))
                     .sum();
             memory.put(process.name(), kib / 1024);
@@ -213,7 +237,8 @@ public final class Stack implements AutoCloseable {
     public static int httpPort(int requested) {
         if (requested > 0) {
             if (FreePort.isInUse(requested)) {
-                throw new IllegalStateException("port " + requested + " on 127.0.0.1 is already in use: choose another --http-port");
+                throw new IllegalStateException(
+                        "port " + requested + " on 127.0.0.1 is already in use: choose another --http-port");
             }
             return requested;
         }
@@ -222,7 +247,8 @@ public final class Stack implements AutoCloseable {
 
     static int httpStatus(String url) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(3000);
             int status = connection.getResponseCode();

@@ -29,8 +29,11 @@ final class TableQueries {
     }
 
     String run(String sql) {
-        List<String> javaArgs = new ArrayList<>(artifacts.embeddedSparkArgs(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                settings.queryConfs(), "local[1]", Artifacts.QUERY_MAIN));
+        List<String> javaArgs = new ArrayList<>(artifacts.embeddedSparkArgs(
+                List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                settings.queryConfs(),
+                "local[1]",
+                Artifacts.QUERY_MAIN));
         javaArgs.add(sql);
         Path log = logDir.resolve("query-" + runs.incrementAndGet() + ".log");
         ChildJvm query = ChildJvm.start("query", javaArgs, settings.awsEnvironment(), logDir, log);

@@ -32,8 +32,14 @@ public final class ChildJvm {
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
-    public static ChildJvm start(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
-                          List<String> args, Path workDir, Path log) {
+    public static ChildJvm start(
+            String name,
+            List<String> jvmArgs,
+            List<String> classpath,
+            String mainClass,
+            List<String> args,
+            Path workDir,
+            Path log) {
         List<String> javaArgs = new ArrayList<>(jvmArgs);
         javaArgs.add("-cp");
         javaArgs.add(String.join(java.io.File.pathSeparator, classpath));
@@ -43,7 +49,8 @@ public final class ChildJvm {
     }
 
     /** Starts {@code java <javaArgs>} with extra environment variables. */
-    public static ChildJvm start(String name, List<String> javaArgs, Map<String, String> environment, Path workDir, Path log) {
+    public static ChildJvm start(
+            String name, List<String> javaArgs, Map<String, String> environment, Path workDir, Path log) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(javaArgs);
@@ -61,8 +68,14 @@ public final class ChildJvm {
     }
 
     /** Runs a short-lived JVM tool to completion; fails with its output if it fails. */
-    static void runToCompletion(String name, List<String> classpath, String mainClass, List<String> args,
-                                Path workDir, Path log, Duration timeout) {
+    static void runToCompletion(
+            String name,
+            List<String> classpath,
+            String mainClass,
+            List<String> args,
+            Path workDir,
+            Path log,
+            Duration timeout) {
         ChildJvm tool = start(name, List.of("-Xmx256m"), classpath, mainClass, args, workDir, log);
         try {
             if (!tool.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -70,7 +83,8 @@ public final class ChildJvm {
                 throw new IllegalStateException(name + " did not finish in " + timeout + "; see " + log);
             }
             if (tool.process.exitValue() != 0) {
-                throw new IllegalStateException(name + " failed (exit " + tool.process.exitValue() + "): " + tool.tail());
+                throw new IllegalStateException(
+                        name + " failed (exit " + tool.process.exitValue() + "): " + tool.tail());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,7 +100,8 @@ public final class ChildJvm {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 forgetReaper();
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready: " + tail());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " before it was ready: " + tail());
             }
             if (ready.getAsBoolean()) {
                 return;
@@ -176,7 +191,9 @@ public final class ChildJvm {
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .filter(command -> command.endsWith("java"))
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }

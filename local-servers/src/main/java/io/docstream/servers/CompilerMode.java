@@ -11,8 +11,7 @@ final class CompilerMode {
 
     static final String STEADY_STATE = "docstream.servers.steady-state";
 
-    private CompilerMode() {
-    }
+    private CompilerMode() {}
 
     static List<String> flags() {
         return Boolean.getBoolean(STEADY_STATE) ? List.of() : List.of("-XX:TieredStopAtLevel=1");

@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Ports on 127.0.0.1: other processes may hold the usual ones, so servers get a free random one. */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -40,10 +40,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     public static KafkaBroker start(Path workDir, int port) {
         if (FreePort.isInUse(port)) {
-            throw new IllegalStateException("port " + port + " on 127.0.0.1 is already in use: choose another Kafka port");
+            throw new IllegalStateException(
+                    "port " + port + " on 127.0.0.1 is already in use: choose another Kafka port");
         }
         Path home = ServersHome.locate();
-        KafkaBroker broker = new KafkaBroker(workDir.toAbsolutePath(), port, FreePort.pick(),
+        KafkaBroker broker = new KafkaBroker(
+                workDir.toAbsolutePath(),
+                port,
+                FreePort.pick(),
                 List.of(home.resolve("kafka-lib").toAbsolutePath() + "/*"));
         broker.format();
         broker.launch();
@@ -109,17 +113,22 @@ public final class KafkaBroker implements AutoCloseable {
         if (Files.exists(workDir.resolve("data/meta.properties"))) {
             return;
         }
-        ChildJvm.runToCompletion("kafka-storage-format", classpath, "kafka.tools.StorageTool",
+        ChildJvm.runToCompletion(
+                "kafka-storage-format",
+                classpath,
+                "kafka.tools.StorageTool",
                 List.of("format", "--standalone", "--cluster-id=" + clusterId(), "--config=server.properties"),
-                workDir, workDir.resolve("format.log"), Duration.ofSeconds(60));
+                workDir,
+                workDir.resolve("format.log"),
+                Duration.ofSeconds(60));
     }
 
     private void launch() {
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-Xms128m",
-                "-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.properties")));
+        List<String> jvmArgs = new ArrayList<>(
+                List.of("-Xmx512m", "-Xms128m", "-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.properties")));
         jvmArgs.addAll(CompilerMode.flags());
-        jvm = ChildJvm.start("kafka-broker", jvmArgs,
-                classpath, "kafka.Kafka", List.of("server.properties"), workDir, log());
+        jvm = ChildJvm.start(
+                "kafka-broker", jvmArgs, classpath, "kafka.Kafka", List.of("server.properties"), workDir, log());
         long logSizeAtStart = sizeOf(log());
         jvm.awaitReady(() -> startedSince(logSizeAtStart) && FreePort.isInUse(port), START_TIMEOUT);
     }
@@ -127,8 +136,12 @@ public final class KafkaBroker implements AutoCloseable {
     private boolean startedSince(long offset) {
         try {
             byte[] bytes = Files.readAllBytes(log());
-            return new String(bytes, (int) Math.min(offset, bytes.length), (int) Math.max(0, bytes.length - offset),
-                    java.nio.charset.StandardCharsets.ISO_8859_1).contains(READY_LINE);
+            return new String(
+                            bytes,
+                            (int) Math.min(offset, bytes.length),
+                            (int) Math.max(0, bytes.length - offset),
+                            java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(READY_LINE);
         } catch (IOException e) {
             return false;
         }
@@ -143,7 +156,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private String serverProperties() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
@@ -163,7 +177,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
-                "") ;
+                "");
     }
 
     /** Kafka's own form (URL-safe base64 of 16 bytes), never starting with '-', which tools read as an option. */
@@ -178,7 +192,8 @@ public final class KafkaBroker implements AutoCloseable {
         return id;
     }
 
-    private static final String LOG_CONFIG = String.join("\n",
+    private static final String LOG_CONFIG = String.join(
+            "\n",
             "status = warn",
             "appender.console.type = Console",
             "appender.console.name = STDOUT",

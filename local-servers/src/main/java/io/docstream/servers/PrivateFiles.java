@@ -14,10 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class PrivateFiles {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates the folder and any missing parents; the folder itself is made 0700 whether it existed or not. */
     public static Path directories(Path dir) throws IOException {
@@ -41,7 +41,8 @@ public final class PrivateFiles {
         }
         if (!Files.exists(file)) {
             if (POSIX) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
             }
@@ -59,7 +60,8 @@ public final class PrivateFiles {
         if (!POSIX || !Files.isExecutable(Path.of("/bin/sh"))) {
             return command;
         }
-        java.util.List<String> wrapped = new java.util.ArrayList<>(java.util.List.of("/bin/sh", "-c", "umask 077; exec \"$0\" \"$@\""));
+        java.util.List<String> wrapped =
+                new java.util.ArrayList<>(java.util.List.of("/bin/sh", "-c", "umask 077; exec \"$0\" \"$@\""));
         wrapped.addAll(command);
         return wrapped;
     }

@@ -17,8 +17,7 @@ public final class ProcessCpu {
     private static final int CUTIME = 13;
     private static final int CSTIME = 14;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** Of process {@code pid}; 0 if it has ended. */
     public static long millis(long pid) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -52,23 +51,31 @@ public final class S3Server implements AutoCloseable {
             PrivateFiles.directories(dir);
             PrivateFiles.directories(dir.resolve("buckets"));
             // The credential is in it: 0600, and the server reads it from there, never from its command line.
-            PrivateFiles.write(conf, String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + accessKey,
-                    "s3proxy.credential=" + secretKey,
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + dir.resolve("buckets"),
-                    ""));
+            PrivateFiles.write(
+                    conf,
+                    String.join(
+                            "\n",
+                            "s3proxy.endpoint=http://127.0.0.1:" + port,
+                            "s3proxy.authorization=aws-v2-or-v4",
+                            "s3proxy.identity=" + accessKey,
+                            "s3proxy.credential=" + secretKey,
+                            "jclouds.provider=filesystem",
+                            "jclouds.filesystem.basedir=" + dir.resolve("buckets"),
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }
         Path jar = ServersHome.locate().resolve("s3proxy/s3proxy.jar").toAbsolutePath();
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m"));
         jvmArgs.addAll(CompilerMode.flags());
-        ChildJvm jvm = ChildJvm.start("s3proxy", jvmArgs,
-                List.of(jar.toString()), "org.gaul.s3proxy.Main", List.of("--properties", conf.toString()),
-                dir, dir.resolve("s3proxy.log"));
+        ChildJvm jvm = ChildJvm.start(
+                "s3proxy",
+                jvmArgs,
+                List.of(jar.toString()),
+                "org.gaul.s3proxy.Main",
+                List.of("--properties", conf.toString()),
+                dir,
+                dir.resolve("s3proxy.log"));
         S3Server server = new S3Server(dir, port, accessKey, secretKey, jvm);
         jvm.awaitReady(server::answersHttp, START_TIMEOUT);
         return server;
@@ -114,7 +121,8 @@ public final class S3Server implements AutoCloseable {
     /** Any HTTP answer (an anonymous request gets 403) means the server is serving. */
     private boolean answersHttp() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             int status = connection.getResponseCode();

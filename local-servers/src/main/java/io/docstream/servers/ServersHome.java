@@ -13,8 +13,7 @@ public final class ServersHome {
     static final String PROPERTY = "docstream.servers.home";
     static final String ENV = "DOCSTREAM_SERVERS_HOME";
 
-    private ServersHome() {
-    }
+    private ServersHome() {}
 
     public static Path locate() {
         String configured = System.getProperty(PROPERTY, System.getenv(ENV));
@@ -32,7 +31,8 @@ public final class ServersHome {
     }
 
     private static Path requireBuilt(Path home) {
-        if (!Files.isDirectory(home.resolve("kafka-lib")) || !Files.isRegularFile(home.resolve("s3proxy/s3proxy.jar"))) {
+        if (!Files.isDirectory(home.resolve("kafka-lib"))
+                || !Files.isRegularFile(home.resolve("s3proxy/s3proxy.jar"))) {
             throw new IllegalStateException(home + " lacks kafka-lib/ or s3proxy/s3proxy.jar:"
                     + " build them with `mvn -B -pl local-servers package`");
         }

@@ -42,16 +42,28 @@ public final class SparkStandaloneCluster implements AutoCloseable {
     /**
      * @param sparkJars the jars of Spark and of everything executors need to load (Kafka source, S3A)
      */
-    public static SparkStandaloneCluster start(Path workDir, List<Path> sparkJars, int workerCount,
-                                               int coresPerWorker, String memoryPerWorker) {
+    public static SparkStandaloneCluster start(
+            Path workDir, List<Path> sparkJars, int workerCount, int coresPerWorker, String memoryPerWorker) {
         Path sparkHome = prepareSparkHome(workDir.toAbsolutePath().resolve("spark-home"), sparkJars);
         Map<String, String> env = environment(sparkHome);
         List<String> classpath = List.of(sparkHome.resolve("conf").toString(), sparkHome.resolve("jars") + "/*");
         int port = FreePort.pick();
         int webUiPort = FreePort.pick();
-        ChildJvm master = ChildJvm.start("spark-master", javaArgs(classpath, "org.apache.spark.deploy.master.Master",
-                        List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(webUiPort))),
-                env, workDir, workDir.resolve("logs/master.log"));
+        ChildJvm master = ChildJvm.start(
+                "spark-master",
+                javaArgs(
+                        classpath,
+                        "org.apache.spark.deploy.master.Master",
+                        List.of(
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                String.valueOf(port),
+                                "--webui-port",
+                                String.valueOf(webUiPort))),
+                env,
+                workDir,
+                workDir.resolve("logs/master.log"));
         List<ChildJvm> workers = new ArrayList<>();
         SparkStandaloneCluster cluster = new SparkStandaloneCluster(sparkHome, port, webUiPort, master, workers);
         try {
@@ -59,10 +71,26 @@ public final class SparkStandaloneCluster implements AutoCloseable {
             for (int i = 1; i <= workerCount; i++) {
                 Path workerDir = workDir.resolve("worker-" + i);
                 Files.createDirectories(workerDir);
-                workers.add(ChildJvm.start("spark-worker-" + i, javaArgs(classpath, "org.apache.spark.deploy.worker.Worker",
-                                List.of(cluster.masterUrl(), "--cores", String.valueOf(coresPerWorker), "--memory", memoryPerWorker,
-                                        "--host", "127.0.0.1", "--webui-port", "0", "--work-dir", workerDir.toString())),
-                        env, workDir, workDir.resolve("logs/worker-" + i + ".log")));
+                workers.add(ChildJvm.start(
+                        "spark-worker-" + i,
+                        javaArgs(
+                                classpath,
+                                "org.apache.spark.deploy.worker.Worker",
+                                List.of(
+                                        cluster.masterUrl(),
+                                        "--cores",
+                                        String.valueOf(coresPerWorker),
+                                        "--memory",
+                                        memoryPerWorker,
+                                        "--host",
+                                        "127.0.0.1",
+                                        "--webui-port",
+                                        "0",
+                                        "--work-dir",
+                                        workerDir.toString())),
+                        env,
+                        workDir,
+                        workDir.resolve("logs/worker-" + i + ".log")));
             }
             master.awaitReady(() -> cluster.aliveWorkers() >= workerCount, START_TIMEOUT);
             return cluster;
@@ -104,10 +132,15 @@ public final class SparkStandaloneCluster implements AutoCloseable {
     public Map<String, Long> tasksPerExecutor() {
         Map<String, Long> tasks = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> files = Files.walk(sparkHome.getParent())) {
-            for (Path stderr : files.filter(file -> file.getFileName().toString().equals("stderr")).toList()) {
-                String executor = sparkHome.getParent().relativize(stderr.getParent()).toString();
+            for (Path stderr : files.filter(
+                            file -> file.getFileName().toString().equals("stderr"))
+                    .toList()) {
+                String executor =
+                        sparkHome.getParent().relativize(stderr.getParent()).toString();
                 try (java.util.stream.Stream<String> lines = Files.lines(stderr, StandardCharsets.ISO_8859_1)) {
-                    tasks.put(executor, lines.filter(line -> line.contains("Running task")).count());
+                    tasks.put(
+                            executor,
+                            lines.filter(line -> line.contains("Running task")).count());
                 }
             }
         } catch (IOException e) {
@@ -118,7 +151,8 @@ public final class SparkStandaloneCluster implements AutoCloseable {
 
     public int aliveWorkers() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(webUiUrl() + "/json/").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create(webUiUrl() + "/json/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             if (connection.getResponseCode() != 200) {
@@ -172,18 +206,21 @@ public final class SparkStandaloneCluster implements AutoCloseable {
                 }
             }
             Path conf = Files.createDirectories(sparkHome.resolve("conf"));
-            Files.writeString(conf.resolve("log4j2.properties"), String.join("\n",
-                    "rootLogger.level = warn",
-                    "rootLogger.appenderRef.stdout.ref = console",
-                    "appender.console.type = Console",
-                    "appender.console.name = console",
-                    "appender.console.layout.type = PatternLayout",
-                    "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n",
-                    "logger.deploy.name = org.apache.spark.deploy",
-                    "logger.deploy.level = info",
-                    "logger.executor.name = org.apache.spark.executor.Executor",
-                    "logger.executor.level = info",
-                    ""));
+            Files.writeString(
+                    conf.resolve("log4j2.properties"),
+                    String.join(
+                            "\n",
+                            "rootLogger.level = warn",
+                            "rootLogger.appenderRef.stdout.ref = console",
+                            "appender.console.type = Console",
+                            "appender.console.name = console",
+                            "appender.console.layout.type = PatternLayout",
+                            "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n",
+                            "logger.deploy.name = org.apache.spark.deploy",
+                            "logger.deploy.level = info",
+                            "logger.executor.name = org.apache.spark.executor.Executor",
+                            "logger.executor.level = info",
+                            ""));
             return sparkHome;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare SPARK_HOME at " + sparkHome, e);

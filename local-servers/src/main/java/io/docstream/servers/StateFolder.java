@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** A run's state folder, emptied at the start of a demo or bench so nothing of an earlier run is measured or shown. */
 public final class StateFolder {
 
-    private StateFolder() {
-    }
+    private StateFolder() {}
 
     public static void wipe(Path dir) {
         if (!Files.exists(dir)) {

@@ -11,9 +11,11 @@ class PipelineSettingsTest {
 
     @Test
     void theDemoLeavesTheTriggerToTheJobsSettings() {
-        PipelineSettings settings = new PipelineSettings(DemoOptions.Store.LOCAL, Path.of("/tmp/state"), "127.0.0.1:9092",
-                null, null, null, 8080, "key");
-        assertFalse(settings.jobConfs().containsKey("spark.docstream.trigger"), settings.jobConfs().toString());
+        PipelineSettings settings = new PipelineSettings(
+                DemoOptions.Store.LOCAL, Path.of("/tmp/state"), "127.0.0.1:9092", null, null, null, 8080, "key");
+        assertFalse(
+                settings.jobConfs().containsKey("spark.docstream.trigger"),
+                settings.jobConfs().toString());
         assertEquals("127.0.0.1:9092", settings.jobConfs().get("spark.docstream.kafka.bootstrap"));
     }
 }

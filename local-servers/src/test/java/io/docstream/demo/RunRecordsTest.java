@@ -24,6 +24,7 @@ class RunRecordsTest {
 
     @TempDir
     Path runDir;
+
     private Process sleeper;
 
     @AfterEach
@@ -69,15 +70,17 @@ class RunRecordsTest {
             runFiles.forget("kafka", earlier.pid()); // the earlier demo stops
 
             assertEquals(List.of("kafka"), runFiles.alive().toList());
-            assertEquals(sleeper.pid(), RunFiles.read(runDir.resolve("kafka.pid")).orElseThrow().pid());
+            assertEquals(
+                    sleeper.pid(),
+                    RunFiles.read(runDir.resolve("kafka.pid")).orElseThrow().pid());
         } finally {
             earlier.destroyForcibly();
         }
     }
 
     private String down() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", HOME.resolve("bin/commands/down").toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", HOME.resolve("bin/commands/down").toString()).redirectErrorStream(true);
         builder.environment().put("DOCSTREAM_HOME", HOME.toString());
         builder.environment().put("DOCSTREAM_RUN_DIR", runDir.toString());
         Process down = builder.start();

@@ -26,14 +26,22 @@ class StackExposureTest {
         Path state = dir.resolve("state");
         try (Stack stack = new Stack(new RunFiles(dir.resolve("run")), new Artifacts(dir), state)) {
             S3Server s3 = stack.startS3(0);
-            HttpURLConnection anonymous = (HttpURLConnection) URI.create(s3.endpoint() + "/" + PipelineSettings.BUCKET
-                    + "?list-type=2").toURL().openConnection();
+            HttpURLConnection anonymous =
+                    (HttpURLConnection) URI.create(s3.endpoint() + "/" + PipelineSettings.BUCKET + "?list-type=2")
+                            .toURL()
+                            .openConnection();
             assertEquals(403, anonymous.getResponseCode(), "an anonymous client listed the demo bucket");
-            for (Path folder : new Path[] {state, state.resolve("s3"), state.resolve("s3/buckets/" + PipelineSettings.BUCKET)}) {
-                assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
+            for (Path folder :
+                    new Path[] {state, state.resolve("s3"), state.resolve("s3/buckets/" + PipelineSettings.BUCKET)}) {
+                assertEquals(
+                        "rwx------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)),
+                        folder.toString());
             }
             assertFalse(Files.readString(state.resolve("s3/s3proxy.conf")).isEmpty());
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("s3/s3proxy.conf"))));
+            assertEquals(
+                    "rw-------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("s3/s3proxy.conf"))));
         }
     }
 }

@@ -39,7 +39,8 @@ class LocalServersTest {
         long pid;
         try (S3Server s3 = S3Server.start(dir.resolve("s3"))) {
             pid = s3.pid();
-            HttpURLConnection anonymous = (HttpURLConnection) URI.create(s3.endpoint() + "/").toURL().openConnection();
+            HttpURLConnection anonymous =
+                    (HttpURLConnection) URI.create(s3.endpoint() + "/").toURL().openConnection();
             assertEquals(403, anonymous.getResponseCode());
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
@@ -47,13 +48,16 @@ class LocalServersTest {
 
     @Test
     void theServersStateIsTheirOwnersOnly() throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); S3Server s3 = S3Server.start(dir.resolve("s3"))) {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"));
+                S3Server s3 = S3Server.start(dir.resolve("s3"))) {
             assertTrue(broker.isRunning());
             assertEquals("rw-------", permissions(s3.dataDir().resolve("s3proxy.conf")));
             assertEquals("rwx------", permissions(s3.dataDir().resolve("buckets")));
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir.resolve("kafka"))) {
-                List<String> open = files.filter(p -> !permissions(p).substring(3).equals("------"))
-                        .map(p -> p + " " + permissions(p)).toList();
+                List<String> open = files.filter(
+                                p -> !permissions(p).substring(3).equals("------"))
+                        .map(p -> p + " " + permissions(p))
+                        .toList();
                 assertEquals(List.of(), open, "Kafka files others can read");
             }
         }
@@ -61,7 +65,8 @@ class LocalServersTest {
 
     private static String permissions(Path path) {
         try {
-            return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path));
+            return java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(path));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -70,8 +75,8 @@ class LocalServersTest {
     @Test
     void aPortInUseIsAClearError() {
         try (S3Server s3 = S3Server.start(dir.resolve("s3"))) {
-            IllegalStateException error = assertThrows(IllegalStateException.class,
-                    () -> KafkaBroker.start(dir.resolve("kafka"), s3.port()));
+            IllegalStateException error =
+                    assertThrows(IllegalStateException.class, () -> KafkaBroker.start(dir.resolve("kafka"), s3.port()));
             assertTrue(error.getMessage().contains("already in use"), error.getMessage());
         }
     }

@@ -30,11 +30,9 @@ public final class CommitTimes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A file added by one commit. */
-    public record Added(long version, long commitMillis, String path) {
-    }
+    public record Added(long version, long commitMillis, String path) {}
 
-    private CommitTimes() {
-    }
+    private CommitTimes() {}
 
     public static void main(String[] args) throws IOException {
         Path table = Path.of(args[0]);
@@ -56,7 +54,9 @@ public final class CommitTimes {
         }
         List<Path> commits;
         try (Stream<Path> files = Files.list(log)) {
-            commits = files.filter(file -> file.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList();
+            commits = files.filter(file -> file.getFileName().toString().matches("\\d{20}\\.json"))
+                    .sorted()
+                    .toList();
         }
         for (Path commit : commits) {
             long version = Long.parseLong(commit.getFileName().toString().substring(0, 20));
@@ -89,8 +89,10 @@ public final class CommitTimes {
         Configuration conf = new Configuration(false);
         conf.set(ReadSupport.PARQUET_READ_SCHEMA, "message row { optional binary doc_id (UTF8); }");
         List<String> ids = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                new org.apache.hadoop.fs.Path(parquetFile.toUri())).withConf(conf).build()) {
+        try (ParquetReader<Group> reader = ParquetReader.builder(
+                        new GroupReadSupport(), new org.apache.hadoop.fs.Path(parquetFile.toUri()))
+                .withConf(conf)
+                .build()) {
             for (Group row = reader.read(); row != null; row = reader.read()) {
                 ids.add(row.getFieldRepetitionCount("doc_id") == 0 ? "" : row.getString("doc_id", 0));
             }

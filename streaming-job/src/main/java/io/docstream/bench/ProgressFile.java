@@ -25,8 +25,7 @@ public final class ProgressFile extends StreamingQueryListener {
     }
 
     @Override
-    public void onQueryStarted(QueryStartedEvent event) {
-    }
+    public void onQueryStarted(QueryStartedEvent event) {}
 
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
@@ -39,10 +38,8 @@ public final class ProgressFile extends StreamingQueryListener {
     }
 
     @Override
-    public void onQueryIdle(QueryIdleEvent event) {
-    }
+    public void onQueryIdle(QueryIdleEvent event) {}
 
     @Override
-    public void onQueryTerminated(QueryTerminatedEvent event) {
-    }
+    public void onQueryTerminated(QueryTerminatedEvent event) {}
 }

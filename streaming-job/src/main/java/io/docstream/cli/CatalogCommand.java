@@ -1,8 +1,8 @@
 package io.docstream.cli;
 
 import io.docstream.job.JobSettings;
-import io.docstream.table.TableSession;
 import io.docstream.table.TableRegistration;
+import io.docstream.table.TableSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,19 +13,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/docstream catalog}: registers or updates both Delta tables in the AWS Glue Data Catalog. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = {"Registers (CreateTable) or updates (UpdateTable) the documents and quarantine tables under"
-                + " spark.docstream.output in a Glue database, created if missing: external tables, table_type=DELTA,"
-                + " s3:// locations, columns from the Delta schema. Credentials: the AWS default chain."})
+@Command(
+        name = "catalog",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Registers (CreateTable) or updates (UpdateTable) the documents and quarantine tables under"
+                    + " spark.docstream.output in a Glue database, created if missing: external tables, table_type=DELTA,"
+                    + " s3:// locations, columns from the Delta schema. Credentials: the AWS default chain."
+        })
 public final class CatalogCommand implements Callable<Integer> {
 
-    @Option(names = "--database", description = "Glue database (else spark.docstream.glue.database / DOCSTREAM_GLUE_DATABASE)")
+    @Option(
+            names = "--database",
+            description = "Glue database (else spark.docstream.glue.database / DOCSTREAM_GLUE_DATABASE)")
     String database;
 
-    @Option(names = "--region", description = "AWS region (else spark.docstream.glue.region, else the SDK's chain: AWS_REGION, profile)")
+    @Option(
+            names = "--region",
+            description = "AWS region (else spark.docstream.glue.region, else the SDK's chain: AWS_REGION, profile)")
     String region;
 
-    @Option(names = "--endpoint", description = "Glue endpoint override, e.g. a local moto_server (else spark.docstream.glue.endpoint)")
+    @Option(
+            names = "--endpoint",
+            description = "Glue endpoint override, e.g. a local moto_server (else spark.docstream.glue.endpoint)")
     String endpoint;
 
     public static void main(String[] args) {

@@ -9,7 +9,6 @@ import io.docstream.extract.Extraction;
 import io.docstream.extract.JsonLinesRowWriter;
 import io.docstream.extract.Lineage;
 import io.docstream.extract.QuarantineReason;
-
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -74,8 +73,10 @@ public final class ExtractCommand {
 
     public static void main(String[] args) {
         // Rows can be many: buffer stdout generously and flush once at the end.
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false,
+                StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int status = new ExtractCommand(out, err, Clock.systemUTC()).run(args);
         out.flush();
@@ -126,7 +127,10 @@ public final class ExtractCommand {
             String sourceUri = file.toAbsolutePath().normalize().toUri().toString();
             Optional<DocType> type = DocType.fromFileName(fileName);
             if (type.isEmpty()) {
-                reportQuarantine(fileName, sourceUri, QuarantineReason.UNSUPPORTED_TYPE.name(),
+                reportQuarantine(
+                        fileName,
+                        sourceUri,
+                        QuarantineReason.UNSUPPORTED_TYPE.name(),
                         "not a .txt or .pdf bulletin or a .json record file");
                 quarantined++;
                 continue;
@@ -138,8 +142,8 @@ public final class ExtractCommand {
                     extraction = extractor.extract(type.get(), fileName, in, Files.size(file));
                 }
                 if (extraction instanceof Extraction.Extracted extracted) {
-                    Lineage lineage = new Lineage(null, sourceUri, HexFormat.of().formatHex(sha256.digest()),
-                            null, Instant.now(clock));
+                    Lineage lineage = new Lineage(
+                            null, sourceUri, HexFormat.of().formatHex(sha256.digest()), null, Instant.now(clock));
                     for (ExtractedRow row : extracted.rows()) {
                         out.println(JsonLinesRowWriter.toJsonLine(row, lineage));
                         rows++;
@@ -155,8 +159,13 @@ public final class ExtractCommand {
         }
         out.flush();
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.printf(Locale.ROOT, "extracted %d rows from %d documents, %d quarantined in %.2f s%n",
-                rows, files.size(), quarantined, seconds);
+        err.printf(
+                Locale.ROOT,
+                "extracted %d rows from %d documents, %d quarantined in %.2f s%n",
+                rows,
+                files.size(),
+                quarantined,
+                seconds);
         return 0;
     }
 

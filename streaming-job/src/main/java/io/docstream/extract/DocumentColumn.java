@@ -37,8 +37,9 @@ public enum DocumentColumn {
     DOC_ID(Kind.TEXT, (row, lineage) -> lineage.docId()),
     SOURCE_URI(Kind.TEXT, (row, lineage) -> lineage.sourceUri()),
     /** What the extractor read the document as; the announced type when the extractor did not say. */
-    SOURCE_TYPE(Kind.TEXT, (row, lineage) ->
-            (row.sourceType() != null ? row.sourceType() : lineage.announcedType()).value()),
+    SOURCE_TYPE(
+            Kind.TEXT,
+            (row, lineage) -> (row.sourceType() != null ? row.sourceType() : lineage.announcedType()).value()),
     CONTENT_SHA256(Kind.TEXT, (row, lineage) -> lineage.contentSha256()),
     INGESTED_AT(Kind.TIME, (row, lineage) -> lineage.ingestedAt()),
     PROCESSED_AT(Kind.TIME, (row, lineage) -> lineage.processedAt()),
@@ -51,15 +52,36 @@ public enum DocumentColumn {
      * The kinds of value a column holds, as Java values: {@code TEXT} a String, {@code AMOUNT} a Double,
      * {@code DATE} a {@link LocalDate}, {@code TIME} an {@link Instant}, {@code TEXT_LIST} a list of Strings.
      */
-    public enum Kind { TEXT, AMOUNT, DATE, TIME, TEXT_LIST }
+    public enum Kind {
+        TEXT,
+        AMOUNT,
+        DATE,
+        TIME,
+        TEXT_LIST
+    }
 
     /** Every column's name, in table order. */
-    public static final List<String> NAMES = Arrays.stream(values()).map(DocumentColumn::columnName).toList();
+    public static final List<String> NAMES =
+            Arrays.stream(values()).map(DocumentColumn::columnName).toList();
 
     /** The sixteen columns of the reference pipeline's schema, in its order. */
-    public static final List<DocumentColumn> REFERENCE = List.of(FILE_NAME, POSITION, CLASSCODE, SALARY_START, SALARY_END,
-            START_DATE, END_DATE, REQ, NOTES, DUTIES, SELECTION, EXPERIENCE_LENGTH, JOB_TYPE, EDUCATION_LENGTH,
-            SCHOOL_TYPE, APPLICATION_LOCATION);
+    public static final List<DocumentColumn> REFERENCE = List.of(
+            FILE_NAME,
+            POSITION,
+            CLASSCODE,
+            SALARY_START,
+            SALARY_END,
+            START_DATE,
+            END_DATE,
+            REQ,
+            NOTES,
+            DUTIES,
+            SELECTION,
+            EXPERIENCE_LENGTH,
+            JOB_TYPE,
+            EDUCATION_LENGTH,
+            SCHOOL_TYPE,
+            APPLICATION_LOCATION);
 
     private final String columnName;
     private final Kind kind;

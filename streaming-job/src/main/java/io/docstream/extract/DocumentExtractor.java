@@ -1,8 +1,7 @@
 package io.docstream.extract;
 
-import io.docstream.contract.DocType;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.contract.DocType;
 import io.docstream.extract.pdf.PdfBulletinText;
 import io.docstream.extract.pdf.PdfSettings;
 import io.docstream.limits.DocumentLimits;
@@ -58,7 +57,8 @@ public final class DocumentExtractor {
             throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         }
         DocumentLimits d = DocumentLimits.DEFAULTS;
-        return new DocumentLimits(maxBytes, d.maxStringChars(), d.maxNestingDepth(), d.maxNumberChars(), d.maxRecords());
+        return new DocumentLimits(
+                maxBytes, d.maxStringChars(), d.maxNestingDepth(), d.maxNumberChars(), d.maxRecords());
     }
 
     /**
@@ -84,7 +84,8 @@ public final class DocumentExtractor {
             return tooLarge(bytes.length + " bytes");
         }
         if (type == null) {
-            return new Extraction.Quarantined(QuarantineReason.UNSUPPORTED_TYPE,
+            return new Extraction.Quarantined(
+                    QuarantineReason.UNSUPPORTED_TYPE,
                     "no document type for '" + fileName + "': expected a .txt or .pdf bulletin or a .json record file");
         }
         if (type == DocType.BULLETIN_PDF) {
@@ -96,8 +97,8 @@ public final class DocumentExtractor {
             return unreadable.get();
         }
         return switch (type) {
-            case BULLETIN -> new Extraction.Extracted(DocType.BULLETIN,
-                    List.of(BulletinExtractor.extract(fileName, decoded)));
+            case BULLETIN ->
+                new Extraction.Extracted(DocType.BULLETIN, List.of(BulletinExtractor.extract(fileName, decoded)));
             case JSON_RECORD -> JsonRecordReader.read(fileName, decoded, jsonParser, maxRecords);
             case BULLETIN_PDF -> throw new IllegalStateException("PDFs are read above");
         };
@@ -114,12 +115,14 @@ public final class DocumentExtractor {
         PdfBulletinText.Text text = (PdfBulletinText.Text) result;
         Optional<Extraction.Quarantined> empty = DocumentContent.unreadable(bytes, text.text());
         if (empty.isPresent()) {
-            return new Extraction.Quarantined(QuarantineReason.NO_TEXT_LAYER,
-                    "the PDF's " + text.pages() + " page(s) hold no text");
+            return new Extraction.Quarantined(
+                    QuarantineReason.NO_TEXT_LAYER, "the PDF's " + text.pages() + " page(s) hold no text");
         }
         List<ParseWarning> warnings = text.ocr() ? List.of(ParseWarning.TEXT_FROM_OCR) : List.of();
-        return new Extraction.Extracted(DocType.BULLETIN_PDF, List.of(BulletinExtractor.extract(fileName,
-                new DecodedText(text.text(), false), DocType.BULLETIN_PDF, warnings)));
+        return new Extraction.Extracted(
+                DocType.BULLETIN_PDF,
+                List.of(BulletinExtractor.extract(
+                        fileName, new DecodedText(text.text(), false), DocType.BULLETIN_PDF, warnings)));
     }
 
     public PdfSettings pdfSettings() {
@@ -127,7 +130,8 @@ public final class DocumentExtractor {
     }
 
     private Extraction.Quarantined tooLarge(String size) {
-        return new Extraction.Quarantined(QuarantineReason.TOO_LARGE,
+        return new Extraction.Quarantined(
+                QuarantineReason.TOO_LARGE,
                 "the document is larger than the limit of " + maxBytes + " bytes (" + size + ")");
     }
 }

@@ -1,7 +1,6 @@
 package io.docstream.extract;
 
 import io.docstream.contract.DocType;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,5 +31,4 @@ public record ExtractedRow(
         DocType sourceType,
         String extractorVersion,
         String rescuedData,
-        List<String> parseWarnings) {
-}
+        List<String> parseWarnings) {}

@@ -1,7 +1,6 @@
 package io.docstream.extract;
 
 import io.docstream.contract.DocType;
-
 import java.util.List;
 
 /** The outcome of extracting one document: rows for the table, or a reason it cannot be read. */
@@ -13,6 +12,5 @@ public sealed interface Extraction {
         }
     }
 
-    record Quarantined(QuarantineReason reason, String message) implements Extraction {
-    }
+    record Quarantined(QuarantineReason reason, String message) implements Extraction {}
 }

@@ -8,6 +8,5 @@ public final class ExtractorVersion {
 
     public static final String CURRENT = "bulletin-rules-2";
 
-    private ExtractorVersion() {
-    }
+    private ExtractorVersion() {}
 }

@@ -2,7 +2,6 @@ package io.docstream.extract;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -17,8 +16,7 @@ public final class JsonLinesRowWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private JsonLinesRowWriter() {
-    }
+    private JsonLinesRowWriter() {}
 
     public static String toJsonLine(ExtractedRow row, Lineage lineage) {
         StringWriter line = new StringWriter(1024);

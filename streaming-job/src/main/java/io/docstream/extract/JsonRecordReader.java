@@ -1,7 +1,5 @@
 package io.docstream.extract;
 
-import io.docstream.contract.DocType;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,16 +12,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docstream.contract.DocType;
 import io.docstream.limits.DocumentLimits;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,16 +46,17 @@ final class JsonRecordReader {
     /** The columns a JSON record may carry: the reference schema plus the added columns the document determines. */
     private static final Set<String> JSON_COLUMNS = buildJsonColumns();
 
-    private JsonRecordReader() {
-    }
+    private JsonRecordReader() {}
 
     /** A parser held to the limits (the same the ingest service enforces at upload). */
     static ObjectMapper parserFor(DocumentLimits limits) {
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(limits.maxStringChars())
-                .maxNestingDepth(limits.maxNestingDepth())
-                .maxNumberLength(limits.maxNumberChars())
-                .build()).build();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(limits.maxStringChars())
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxNumberLength(limits.maxNumberChars())
+                        .build())
+                .build();
         return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -86,19 +85,23 @@ final class JsonRecordReader {
                 return new Extraction.Quarantined(QuarantineReason.NOT_A_RECORD, "the JSON array holds no records");
             }
             if (root.size() > maxRecords) {
-                return new Extraction.Quarantined(QuarantineReason.TOO_MANY_RECORDS, "the JSON array holds "
-                        + root.size() + " records, more than the limit of " + maxRecords + " (maxRecordsPerDocument)");
+                return new Extraction.Quarantined(
+                        QuarantineReason.TOO_MANY_RECORDS,
+                        "the JSON array holds " + root.size() + " records, more than the limit of " + maxRecords
+                                + " (maxRecordsPerDocument)");
             }
             for (int i = 0; i < root.size(); i++) {
                 JsonNode element = root.get(i);
                 if (!element.isObject()) {
-                    return new Extraction.Quarantined(QuarantineReason.NOT_A_RECORD,
+                    return new Extraction.Quarantined(
+                            QuarantineReason.NOT_A_RECORD,
                             "element " + i + " of the JSON array is " + kind(element) + ", not an object");
                 }
                 records.add((ObjectNode) element);
             }
         } else {
-            return new Extraction.Quarantined(QuarantineReason.NOT_A_RECORD,
+            return new Extraction.Quarantined(
+                    QuarantineReason.NOT_A_RECORD,
                     "the JSON document is " + kind(root) + ", not an object or an array of objects");
         }
         List<ExtractedRow> rows = new ArrayList<>(records.size());
@@ -154,10 +157,29 @@ final class JsonRecordReader {
         }
         RowSanity.check(salaryStart, salaryEnd, dwpStart, dwpEnd, startDate, endDate, warnings);
 
-        return new ExtractedRow(fileName != null && !fileName.isBlank() ? fileName : uploadedFileName,
-                position, classcode, salaryStart, salaryEnd, startDate, endDate, req, notes, duties, selection,
-                experience, jobType, education, school, location, dwpStart, dwpEnd, examType,
-                DocType.JSON_RECORD, ExtractorVersion.CURRENT, rescued.isEmpty() ? null : asJson(rescued),
+        return new ExtractedRow(
+                fileName != null && !fileName.isBlank() ? fileName : uploadedFileName,
+                position,
+                classcode,
+                salaryStart,
+                salaryEnd,
+                startDate,
+                endDate,
+                req,
+                notes,
+                duties,
+                selection,
+                experience,
+                jobType,
+                education,
+                school,
+                location,
+                dwpStart,
+                dwpEnd,
+                examType,
+                DocType.JSON_RECORD,
+                ExtractorVersion.CURRENT,
+                rescued.isEmpty() ? null : asJson(rescued),
                 List.copyOf(warnings));
     }
 
@@ -226,7 +248,8 @@ final class JsonRecordReader {
                 return value.textValue();
             }
             if (value.isIntegralNumber()) {
-                // "classcode": 4300 is the text "4300": an integer converts without loss (a float, e.g. 0.10, would not).
+                // "classcode": 4300 is the text "4300": an integer converts without loss (a float, e.g. 0.10, would
+                // not).
                 return value.bigIntegerValue().toString();
             }
             rescued.set(column, value);
@@ -300,7 +323,9 @@ final class JsonRecordReader {
         }
 
         private static boolean isDecimal(String text) {
-            return !text.isEmpty() && text.length() <= 32 && DECIMAL.matcher(text).matches();
+            return !text.isEmpty()
+                    && text.length() <= 32
+                    && DECIMAL.matcher(text).matches();
         }
     }
 }

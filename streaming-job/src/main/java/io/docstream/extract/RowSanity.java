@@ -8,13 +8,19 @@ final class RowSanity {
 
     /** Annual salaries outside this band are misread numbers (an hourly rate, a class code), not salaries. */
     private static final double LOWEST_ANNUAL_SALARY = 1_000;
+
     private static final double HIGHEST_ANNUAL_SALARY = 10_000_000;
 
-    private RowSanity() {
-    }
+    private RowSanity() {}
 
-    static void check(Double salaryStart, Double salaryEnd, Double dwpStart, Double dwpEnd,
-                      LocalDate startDate, LocalDate endDate, List<String> warnings) {
+    static void check(
+            Double salaryStart,
+            Double salaryEnd,
+            Double dwpStart,
+            Double dwpEnd,
+            LocalDate startDate,
+            LocalDate endDate,
+            List<String> warnings) {
         if (salaryStart != null && salaryEnd != null && salaryStart > salaryEnd) {
             warnings.add(ParseWarning.SALARY_START_GT_END.name());
         }

@@ -16,8 +16,7 @@ public final class TextDecoder {
     private static final char[] WINDOWS_1252_HIGH = buildWindows1252High();
     private static final char REPLACEMENT = '\uFFFD';
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     public static DecodedText decode(byte[] bytes) {
         int start = hasUtf8Bom(bytes) ? 3 : 0;
@@ -27,12 +26,14 @@ public final class TextDecoder {
         if (text.indexOf(REPLACEMENT) < 0) {
             return new DecodedText(text, false);
         }
-        return containsEncodedReplacement(bytes, start) ? strictUtf8OrWindows1252(bytes, start)
+        return containsEncodedReplacement(bytes, start)
+                ? strictUtf8OrWindows1252(bytes, start)
                 : new DecodedText(decodeWindows1252(bytes, 0), true);
     }
 
     private static DecodedText strictUtf8OrWindows1252(byte[] bytes, int start) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -71,8 +72,9 @@ public final class TextDecoder {
     }
 
     private static char[] buildWindows1252High() {
-        String table = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F"
-                + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+        String table =
+                "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F"
+                        + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
         return table.toCharArray();
     }
 }

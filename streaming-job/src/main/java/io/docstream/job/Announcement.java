@@ -38,6 +38,7 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
 
     /** Positions in {@link #SCHEMA}: typed operators may hand rows over without their schema. */
     static final int DEDUP_KEY_INDEX = SCHEMA.fieldIndex(DEDUP_KEY);
+
     static final int KAFKA_PARTITION_INDEX = SCHEMA.fieldIndex(KAFKA_PARTITION);
     static final int KAFKA_OFFSET_INDEX = SCHEMA.fieldIndex(KAFKA_OFFSET);
 
@@ -48,10 +49,13 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
         int partition = record.<Integer>getAs("partition");
         long offset = record.<Long>getAs("offset");
         Map<String, String> headers = new HashMap<>();
-        List<Row> headerRows = record.isNullAt(record.fieldIndex("headers")) ? List.of() : record.getList(record.fieldIndex("headers"));
+        List<Row> headerRows = record.isNullAt(record.fieldIndex("headers"))
+                ? List.of()
+                : record.getList(record.fieldIndex("headers"));
         for (Row header : headerRows) {
             byte[] headerValue = header.getAs("value");
-            headers.put(header.getAs("key"), headerValue == null ? null : new String(headerValue, StandardCharsets.UTF_8));
+            headers.put(
+                    header.getAs("key"), headerValue == null ? null : new String(headerValue, StandardCharsets.UTF_8));
         }
         String kafkaKey = key == null ? null : new String(key, StandardCharsets.UTF_8);
         ArrivalEvent.Parsed parsed = ArrivalEvent.parse(value, headers);
@@ -70,7 +74,11 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
     }
 
     Row toRow() {
-        return RowFactory.create(dedupKey(), kafkaPartition, kafkaOffset, kafkaKey,
+        return RowFactory.create(
+                dedupKey(),
+                kafkaPartition,
+                kafkaOffset,
+                kafkaKey,
                 event == null ? null : event.docId(),
                 event == null ? null : event.fileName(),
                 event == null ? null : event.docType().value(),
@@ -90,9 +98,14 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
             return new Announcement(partition, offset, kafkaKey, null, badEvent);
         }
         Timestamp receivedAt = row.getAs("received_at");
-        ArrivalEvent event = new ArrivalEvent(row.getAs("doc_id"), row.getAs("file_name"),
-                DocType.fromValue(row.getAs("doc_type")).orElseThrow(), row.getAs("uri"),
-                row.<Long>getAs("size"), row.getAs("sha256"), receivedAt == null ? null : receivedAt.toInstant());
+        ArrivalEvent event = new ArrivalEvent(
+                row.getAs("doc_id"),
+                row.getAs("file_name"),
+                DocType.fromValue(row.getAs("doc_type")).orElseThrow(),
+                row.getAs("uri"),
+                row.<Long>getAs("size"),
+                row.getAs("sha256"),
+                receivedAt == null ? null : receivedAt.toInstant());
         return new Announcement(partition, offset, kafkaKey, event, null);
     }
 }

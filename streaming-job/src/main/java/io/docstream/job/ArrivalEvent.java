@@ -18,17 +18,15 @@ import java.util.Optional;
  * a CloudEvents header the contract requires missing or wrong, a value that is not the event's data, no SHA-256 to check the bytes
  * against — is a {@link Bad} outcome, which the job quarantines as {@code BAD_EVENT}.
  */
-public record ArrivalEvent(String docId, String fileName, DocType docType, String uri, long size, String sha256,
-                           Instant receivedAt) {
+public record ArrivalEvent(
+        String docId, String fileName, DocType docType, String uri, long size, String sha256, Instant receivedAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUOTED_VALUE_CHARS = 200;
 
-    public sealed interface Parsed {
-    }
+    public sealed interface Parsed {}
 
-    public record Good(ArrivalEvent event) implements Parsed {
-    }
+    public record Good(ArrivalEvent event) implements Parsed {}
 
     /** Why the value is not an arrival event; {@code value} is the start of what was received, for the quarantine message. */
     public record Bad(String problem, String value) implements Parsed {
@@ -89,12 +87,15 @@ public record ArrivalEvent(String docId, String fileName, DocType docType, Strin
         if (sha256.isEmpty()) {
             return new Bad("sha256 (64 hex digits) is required: the bytes read are checked against it", quoted);
         }
-        return new Good(new ArrivalEvent(docId.get(), fileName, docType.get(), uri.get(), declaredSize, sha256.get(), receivedAt));
+        return new Good(new ArrivalEvent(
+                docId.get(), fileName, docType.get(), uri.get(), declaredSize, sha256.get(), receivedAt));
     }
 
     private static Optional<String> text(JsonNode root, String field) {
         JsonNode node = root.get(field);
-        return node != null && node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+        return node != null && node.isTextual() && !node.asText().isBlank()
+                ? Optional.of(node.asText())
+                : Optional.empty();
     }
 
     private static String lastSegment(String uri) {

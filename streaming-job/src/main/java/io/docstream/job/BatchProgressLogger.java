@@ -36,8 +36,7 @@ public final class BatchProgressLogger extends StreamingQueryListener {
     }
 
     @Override
-    public void onQueryIdle(QueryIdleEvent event) {
-    }
+    public void onQueryIdle(QueryIdleEvent event) {}
 
     @Override
     public void onQueryTerminated(QueryTerminatedEvent event) {
@@ -52,12 +51,21 @@ public final class BatchProgressLogger extends StreamingQueryListener {
         long documents = counts.documents();
         long rows = counts.rows();
         long quarantined = counts.quarantined();
-        long durationMs = Optional.ofNullable(progress.durationMs().get("triggerExecution")).orElse(0L);
+        long durationMs = Optional.ofNullable(progress.durationMs().get("triggerExecution"))
+                .orElse(0L);
         double rowsPerSecond = durationMs == 0 ? 0 : rows * 1000.0 / durationMs;
-        return String.format("batch %d: %d events in, %d documents, %d rows written, %d quarantined, %.0f rows/s,"
+        return String.format(
+                "batch %d: %d events in, %d documents, %d rows written, %d quarantined, %.0f rows/s,"
                         + " %.2f s, Kafka backlog avg %s max %s offsets",
-                progress.batchId(), progress.numInputRows(), documents, rows, quarantined, rowsPerSecond,
-                durationMs / 1000.0, backlog(progress, "avgOffsetsBehindLatest"), backlog(progress, "maxOffsetsBehindLatest"));
+                progress.batchId(),
+                progress.numInputRows(),
+                documents,
+                rows,
+                quarantined,
+                rowsPerSecond,
+                durationMs / 1000.0,
+                backlog(progress, "avgOffsetsBehindLatest"),
+                backlog(progress, "maxOffsetsBehindLatest"));
     }
 
     private static String backlog(StreamingQueryProgress progress, String metric) {

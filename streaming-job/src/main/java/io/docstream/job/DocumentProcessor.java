@@ -57,10 +57,11 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
         TaskContext task = TaskContext.get();
         if (task != null) {
             // Also when the task fails or is killed half-way, no reader thread outlives it.
-            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> pool.shutdownNow());
+            task.addTaskCompletionListener(
+                    (org.apache.spark.util.TaskCompletionListener) context -> pool.shutdownNow());
         }
-        return new InOrderResults(announcements, announcement -> pool.submit(() -> process(reader, announcement)),
-                2 * parallelism, pool);
+        return new InOrderResults(
+                announcements, announcement -> pool.submit(() -> process(reader, announcement)), 2 * parallelism, pool);
     }
 
     /** Everything one announcement becomes: its document's rows, or one quarantine row. */
@@ -68,25 +69,36 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
         Announcement announcement = Announcement.fromRow(announcementRow);
         ArrivalEvent event = announcement.event();
         if (event == null) {
-            return List.of(QuarantineRow.of(announcement.kafkaKey(), null, null, QuarantineRow.BAD_EVENT,
-                    announcement.badEvent(), announcement.kafkaPartition(), announcement.kafkaOffset(), Instant.now()));
+            return List.of(QuarantineRow.of(
+                    announcement.kafkaKey(),
+                    null,
+                    null,
+                    QuarantineRow.BAD_EVENT,
+                    announcement.badEvent(),
+                    announcement.kafkaPartition(),
+                    announcement.kafkaOffset(),
+                    Instant.now()));
         }
         SourceConfinement.Decision decision = confinement.check(event.uri());
         if (decision instanceof SourceConfinement.Forbidden forbidden) {
             return List.of(quarantine(announcement, QuarantineRow.FORBIDDEN_SOURCE, forbidden.reason()));
         }
         SourceConfinement.Allowed allowed = (SourceConfinement.Allowed) decision;
-        DocumentReader.Outcome outcome = reader.read(allowed.path(), event.docType(), event.fileName(), event.size(), event.sha256());
+        DocumentReader.Outcome outcome =
+                reader.read(allowed.path(), event.docType(), event.fileName(), event.size(), event.sha256());
         if (outcome instanceof DocumentReader.Missing missing) {
             return List.of(quarantine(announcement, QuarantineRow.SOURCE_MISSING, missing.message()));
         }
         DocumentReader.Read read = (DocumentReader.Read) outcome;
-        boolean readWhole = !(read.extraction() instanceof Extraction.Quarantined q && q.reason() == QuarantineReason.TOO_LARGE);
+        boolean readWhole =
+                !(read.extraction() instanceof Extraction.Quarantined q && q.reason() == QuarantineReason.TOO_LARGE);
         if (readWhole && !read.sha256().equalsIgnoreCase(event.sha256())) {
             // Whoever can write to the topic could otherwise copy any input object into the table under new ids.
             // (A document over the size cap is not read whole, so its hash says nothing: it stays TOO_LARGE.)
-            return List.of(quarantine(announcement, QuarantineRow.CHECKSUM_MISMATCH, "the bytes read hash to "
-                    + read.sha256() + ", the event announced " + event.sha256()));
+            return List.of(quarantine(
+                    announcement,
+                    QuarantineRow.CHECKSUM_MISMATCH,
+                    "the bytes read hash to " + read.sha256() + ", the event announced " + event.sha256()));
         }
         if (read.extraction() instanceof Extraction.Quarantined quarantined) {
             return List.of(quarantine(announcement, quarantined.reason().name(), quarantined.message()));
@@ -95,15 +107,23 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
         Instant processedAt = Instant.now();
         List<Row> rows = new ArrayList<>(extracted.rows().size());
         for (int i = 0; i < extracted.rows().size(); i++) {
-            rows.add(RowAssembler.document(announcement, extracted.rows().get(i), i, read.sha256(), List.of(), processedAt));
+            rows.add(RowAssembler.document(
+                    announcement, extracted.rows().get(i), i, read.sha256(), List.of(), processedAt));
         }
         return rows;
     }
 
     private static Row quarantine(Announcement announcement, String reason, String message) {
         ArrivalEvent event = announcement.event();
-        return QuarantineRow.of(event.docId(), event.fileName(), event.uri(), reason, message,
-                announcement.kafkaPartition(), announcement.kafkaOffset(), Instant.now());
+        return QuarantineRow.of(
+                event.docId(),
+                event.fileName(),
+                event.uri(),
+                reason,
+                message,
+                announcement.kafkaPartition(),
+                announcement.kafkaOffset(),
+                Instant.now());
     }
 
     /**
@@ -119,8 +139,11 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
         private final Deque<Future<List<Row>>> inFlight = new ArrayDeque<>();
         private Iterator<Row> current = Collections.emptyIterator();
 
-        InOrderResults(Iterator<Row> input, java.util.function.Function<Row, Future<List<Row>>> submit, int window,
-                       ExecutorService pool) {
+        InOrderResults(
+                Iterator<Row> input,
+                java.util.function.Function<Row, Future<List<Row>>> submit,
+                int window,
+                ExecutorService pool) {
             this.input = input;
             this.submit = submit;
             this.window = window;
@@ -166,10 +189,12 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
     static java.util.concurrent.ThreadFactory readerThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(() -> {
-                UncountedThreadStatistics.applyToCurrentThread();
-                runnable.run();
-            }, "document-reader-" + count.incrementAndGet());
+            Thread thread = new Thread(
+                    () -> {
+                        UncountedThreadStatistics.applyToCurrentThread();
+                        runnable.run();
+                    },
+                    "document-reader-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -28,14 +28,11 @@ import org.apache.hadoop.util.functional.FutureIO;
 final class DocumentReader {
 
     /** What reading one document gave: its extraction and the SHA-256 of the bytes read, or that it is gone. */
-    sealed interface Outcome {
-    }
+    sealed interface Outcome {}
 
-    record Read(Extraction extraction, String sha256) implements Outcome {
-    }
+    record Read(Extraction extraction, String sha256) implements Outcome {}
 
-    record Missing(String message) implements Outcome {
-    }
+    record Missing(String message) implements Outcome {}
 
     /**
      * S3A's input stream for many small whole-object reads. Hadoop 3.5's default, the analytics-accelerator
@@ -43,6 +40,7 @@ final class DocumentReader {
      * reads per partition the threads queued on its lock (seen in thread dumps of the benchmark).
      */
     static final String S3A_INPUT_STREAM_TYPE = "fs.s3a.input.stream.type";
+
     static final String CLASSIC_STREAM = "classic";
 
     /**
@@ -102,7 +100,8 @@ final class DocumentReader {
      *                     denied): not the document's fault, so the task fails and Spark retries it
      *                     rather than quarantining a document that is fine
      */
-    Outcome read(Path path, DocType type, String fileName, long declaredSize, String declaredSha256) throws IOException {
+    Outcome read(Path path, DocType type, String fileName, long declaredSize, String declaredSha256)
+            throws IOException {
         FileSystem fs = fileSystem(path);
         try {
             if (declaredSize >= 0 && declaredSha256 != null) {
@@ -132,13 +131,15 @@ final class DocumentReader {
     private static InputStream openWithLength(FileSystem fs, Path path, long length) throws IOException {
         return FutureIO.awaitFuture(fs.openFile(path)
                 .opt(Options.OpenFileOptions.FS_OPTION_OPENFILE_LENGTH, length)
-                .opt(Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY,
+                .opt(
+                        Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY,
                         Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY_WHOLE_FILE)
                 .build());
     }
 
     private FileSystem fileSystem(Path path) throws IOException {
-        URI store = URI.create(path.toUri().getScheme() + "://" + (path.toUri().getAuthority() == null ? "" : path.toUri().getAuthority()) + "/");
+        URI store = URI.create(path.toUri().getScheme() + "://"
+                + (path.toUri().getAuthority() == null ? "" : path.toUri().getAuthority()) + "/");
         FileSystem fs = FILE_SYSTEMS.get(store);
         if (fs == null) {
             synchronized (FILE_SYSTEMS) {

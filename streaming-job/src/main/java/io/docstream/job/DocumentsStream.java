@@ -36,8 +36,7 @@ public final class DocumentsStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentsStream.class);
 
-    private DocumentsStream() {
-    }
+    private DocumentsStream() {}
 
     public static void main(String[] args) throws TimeoutException, StreamingQueryException {
         SparkConf conf = new SparkConf(); // picks up --conf / -Dspark.* settings
@@ -56,9 +55,13 @@ public final class DocumentsStream {
                     return scala.runtime.BoxedUnit.UNIT;
                 });
         long maintenanceMs = settings.maintenanceIntervalMs();
-        try (StallWatch stalls = StallWatch.watch(query, settings, KafkaClientOptions.from(conf),
-                spark.sparkContext().hadoopConfiguration());
-             MaintenanceSchedule maintenance = maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
+        try (StallWatch stalls = StallWatch.watch(
+                        query,
+                        settings,
+                        KafkaClientOptions.from(conf),
+                        spark.sparkContext().hadoopConfiguration());
+                MaintenanceSchedule maintenance =
+                        maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
             query.awaitTermination();
         }
     }
@@ -93,18 +96,28 @@ public final class DocumentsStream {
      */
     private static Dataset<Row> firstAnnouncements(Dataset<Row> announcements, JobSettings settings) {
         return announcements
-                .groupByKey((MapFunction<Row, String>) row -> row.getString(Announcement.DEDUP_KEY_INDEX), Encoders.STRING())
-                .flatMapGroupsWithState(new FirstAnnouncement(settings.dedupWindowMs()), OutputMode.Append(),
-                        Encoders.LONG(), Encoders.row(Announcement.SCHEMA), GroupStateTimeout.ProcessingTimeTimeout());
+                .groupByKey(
+                        (MapFunction<Row, String>) row -> row.getString(Announcement.DEDUP_KEY_INDEX),
+                        Encoders.STRING())
+                .flatMapGroupsWithState(
+                        new FirstAnnouncement(settings.dedupWindowMs()),
+                        OutputMode.Append(),
+                        Encoders.LONG(),
+                        Encoders.row(Announcement.SCHEMA),
+                        GroupStateTimeout.ProcessingTimeTimeout());
     }
 
     /** Each announced document read (within the input) and extracted → rows of {@link OutputTable#SCHEMA}. */
-    private static Dataset<Row> readAndExtract(SparkSession spark, Dataset<Row> firstAnnouncements,
-                                               JobSettings settings) {
+    private static Dataset<Row> readAndExtract(
+            SparkSession spark, Dataset<Row> firstAnnouncements, JobSettings settings) {
         SourceConfinement confinement = new SourceConfinement(settings.input());
-        return firstAnnouncements
-                .mapPartitions(new DocumentProcessor(confinement, spark.sparkContext().hadoopConfiguration(),
-                        settings.readParallelism(), settings.limits()), Encoders.row(OutputTable.SCHEMA));
+        return firstAnnouncements.mapPartitions(
+                new DocumentProcessor(
+                        confinement,
+                        spark.sparkContext().hadoopConfiguration(),
+                        settings.readParallelism(),
+                        settings.limits()),
+                Encoders.row(OutputTable.SCHEMA));
     }
 
     /** Every micro-batch committed to the documents and quarantine tables ({@link BatchCommitter}). */
@@ -120,7 +133,8 @@ public final class DocumentsStream {
         if (java.util.Arrays.stream(spark.streams().listListeners()).noneMatch(BatchProgressLogger.class::isInstance)) {
             spark.streams().addListener(new BatchProgressLogger());
         }
-        return tableRows.writeStream()
+        return tableRows
+                .writeStream()
                 .queryName("documents")
                 .foreachBatch(new BatchCommitter(settings.output()))
                 .option("checkpointLocation", settings.documentsCheckpoint())

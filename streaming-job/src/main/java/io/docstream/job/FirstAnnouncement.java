@@ -59,7 +59,8 @@ final class FirstAnnouncement implements FlatMapGroupsWithStateFunction<String, 
     }
 
     private static boolean before(Row a, Row b) {
-        int partitions = Integer.compare(a.getInt(Announcement.KAFKA_PARTITION_INDEX), b.getInt(Announcement.KAFKA_PARTITION_INDEX));
+        int partitions = Integer.compare(
+                a.getInt(Announcement.KAFKA_PARTITION_INDEX), b.getInt(Announcement.KAFKA_PARTITION_INDEX));
         if (partitions != 0) {
             return partitions < 0;
         }

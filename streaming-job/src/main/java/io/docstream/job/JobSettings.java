@@ -46,11 +46,33 @@ public record JobSettings(
         GlueTarget glue) {
 
     /** Without a Glue registration at start. */
-    public JobSettings(String kafkaBootstrap, String topic, String startingOffsets, long maxOffsetsPerTrigger,
-                       String trigger, String input, String output, String checkpoint, int readParallelism,
-                       String dedupWindow, int stateParallelism, DocumentLimits limits) {
-        this(kafkaBootstrap, topic, startingOffsets, maxOffsetsPerTrigger, trigger, input, output, checkpoint,
-                readParallelism, dedupWindow, stateParallelism, limits, Key.MAINTENANCE_INTERVAL.defaultValue(),
+    public JobSettings(
+            String kafkaBootstrap,
+            String topic,
+            String startingOffsets,
+            long maxOffsetsPerTrigger,
+            String trigger,
+            String input,
+            String output,
+            String checkpoint,
+            int readParallelism,
+            String dedupWindow,
+            int stateParallelism,
+            DocumentLimits limits) {
+        this(
+                kafkaBootstrap,
+                topic,
+                startingOffsets,
+                maxOffsetsPerTrigger,
+                trigger,
+                input,
+                output,
+                checkpoint,
+                readParallelism,
+                dedupWindow,
+                stateParallelism,
+                limits,
+                Key.MAINTENANCE_INTERVAL.defaultValue(),
                 GlueTarget.NONE);
     }
 
@@ -108,7 +130,10 @@ public record JobSettings(
 
         /** {@code maxOffsetsPerTrigger} → {@code DOCSTREAM_MAX_OFFSETS_PER_TRIGGER}. */
         public String env() {
-            return "DOCSTREAM_" + name.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+            return "DOCSTREAM_"
+                    + name.replace('.', '_')
+                            .replaceAll("([a-z])([A-Z])", "$1_$2")
+                            .toUpperCase();
         }
 
         public String defaultValue() {
@@ -134,13 +159,15 @@ public record JobSettings(
                 Integer.parseInt(value.apply(Key.READ_PARALLELISM)),
                 value.apply(Key.DEDUP_WINDOW),
                 Integer.parseInt(value.apply(Key.STATE_PARTITIONS)),
-                new DocumentLimits(Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)),
+                new DocumentLimits(
+                        Long.parseLong(value.apply(Key.MAX_DOCUMENT_BYTES)),
                         Integer.parseInt(value.apply(Key.MAX_STRING_CHARS)),
                         Integer.parseInt(value.apply(Key.MAX_NESTING_DEPTH)),
                         Integer.parseInt(value.apply(Key.MAX_NUMBER_CHARS)),
                         Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))),
                 value.apply(Key.MAINTENANCE_INTERVAL),
-                new GlueTarget(value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
+                new GlueTarget(
+                        value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
         settings.validate();
         return settings;
     }
@@ -179,7 +206,9 @@ public record JobSettings(
 
     /** {@link #maintenanceInterval} in milliseconds; 0 when maintenance is off. */
     public long maintenanceIntervalMs() {
-        return maintenanceInterval.strip().equalsIgnoreCase("off") ? 0 : milliseconds("maintenanceInterval", maintenanceInterval);
+        return maintenanceInterval.strip().equalsIgnoreCase("off")
+                ? 0
+                : milliseconds("maintenanceInterval", maintenanceInterval);
     }
 
     private static long milliseconds(String name, String value) {
@@ -187,8 +216,8 @@ public record JobSettings(
         try {
             interval = IntervalUtils.fromIntervalString(value);
         } catch (Exception e) { // Spark's parse errors are not all RuntimeExceptions
-            throw new IllegalArgumentException(name + " '" + value + "' is not an interval such as '1 hour': "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    name + " '" + value + "' is not an interval such as '1 hour': " + e.getMessage(), e);
         }
         return IntervalUtils.getDuration(interval, TimeUnit.MILLISECONDS, 31);
     }
@@ -207,11 +236,12 @@ public record JobSettings(
             throw new IllegalArgumentException("dedupWindow must be a positive interval: " + dedupWindow);
         }
         if (maintenanceIntervalMs() < 0) {
-            throw new IllegalArgumentException("maintenanceInterval must be a positive interval or off: " + maintenanceInterval);
+            throw new IllegalArgumentException(
+                    "maintenanceInterval must be a positive interval or off: " + maintenanceInterval);
         }
         if (readParallelism < 1 || stateParallelism < 1 || maxOffsetsPerTrigger < 1) {
-            throw new IllegalArgumentException("readParallelism, statePartitions and maxOffsetsPerTrigger must be"
-                    + " positive: " + describe());
+            throw new IllegalArgumentException(
+                    "readParallelism, statePartitions and maxOffsetsPerTrigger must be" + " positive: " + describe());
         }
     }
 
@@ -246,7 +276,9 @@ public record JobSettings(
             }
         }
         throw new IllegalArgumentException("unknown argument --" + name + "; known: "
-                + java.util.Arrays.stream(Key.values()).map(k -> "--" + k.argument()).toList());
+                + java.util.Arrays.stream(Key.values())
+                        .map(k -> "--" + k.argument())
+                        .toList());
     }
 
     /** A location with a scheme stays as given; a plain path becomes an absolute {@code file:} URI. */

@@ -16,8 +16,7 @@ public final class KafkaClientOptions {
 
     public static final String PREFIX = "spark.docstream.kafka.client.";
 
-    private KafkaClientOptions() {
-    }
+    private KafkaClientOptions() {}
 
     /** The Kafka client settings, named as the Kafka client names them. */
     static Map<String, String> from(SparkConf conf) {

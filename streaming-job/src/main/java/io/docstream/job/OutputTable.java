@@ -29,13 +29,21 @@ public final class OutputTable {
     public static final String KAFKA_OFFSET = "kafka_offset";
     /** Position of the row's record in its document (0 for a bulletin): with doc_id, the row's key. */
     public static final String RECORD_INDEX = "record_index";
+
     public static final String REASON = "reason";
     public static final String MESSAGE = "message";
     public static final String QUARANTINED_AT = "quarantined_at";
 
     public static final List<String> DOCUMENT_COLUMNS;
-    public static final List<String> QUARANTINE_COLUMNS = List.of(DocumentColumn.DOC_ID.columnName(),
-            DocumentColumn.FILE_NAME.columnName(), DocumentColumn.SOURCE_URI.columnName(), REASON, MESSAGE, KAFKA_PARTITION, KAFKA_OFFSET, QUARANTINED_AT);
+    public static final List<String> QUARANTINE_COLUMNS = List.of(
+            DocumentColumn.DOC_ID.columnName(),
+            DocumentColumn.FILE_NAME.columnName(),
+            DocumentColumn.SOURCE_URI.columnName(),
+            REASON,
+            MESSAGE,
+            KAFKA_PARTITION,
+            KAFKA_OFFSET,
+            QUARANTINED_AT);
 
     /** Every physical column, {@code kind} (the partition column) last. */
     public static final StructType SCHEMA;
@@ -60,8 +68,7 @@ public final class OutputTable {
         SCHEMA = DataTypes.createStructType(fields);
     }
 
-    private OutputTable() {
-    }
+    private OutputTable() {}
 
     /** Looked up for every field of every row: a plain map, not StructType's Scala one. */
     private static final Map<String, Integer> INDEX = indexOf(SCHEMA);

@@ -21,11 +21,17 @@ final class QuarantineRow {
     /** The event names a location outside the configured input: not opened. */
     static final String FORBIDDEN_SOURCE = "FORBIDDEN_SOURCE";
 
-    private QuarantineRow() {
-    }
+    private QuarantineRow() {}
 
-    static Row of(String docId, String fileName, String sourceUri, String reason, String message,
-                  int kafkaPartition, long kafkaOffset, Instant quarantinedAt) {
+    static Row of(
+            String docId,
+            String fileName,
+            String sourceUri,
+            String reason,
+            String message,
+            int kafkaPartition,
+            long kafkaOffset,
+            Instant quarantinedAt) {
         Object[] values = new Object[OutputTable.SCHEMA.size()];
         RowAssembler.set(values, DocumentColumn.DOC_ID.columnName(), docId);
         RowAssembler.set(values, DocumentColumn.FILE_NAME.columnName(), fileName);

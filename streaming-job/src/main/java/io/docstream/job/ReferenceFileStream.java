@@ -31,8 +31,7 @@ import org.apache.spark.sql.streaming.Trigger;
  */
 public final class ReferenceFileStream {
 
-    private ReferenceFileStream() {
-    }
+    private ReferenceFileStream() {}
 
     public static void main(String[] args) throws TimeoutException, StreamingQueryException {
         SparkConf conf = new SparkConf();
@@ -48,9 +47,10 @@ public final class ReferenceFileStream {
                 .option("wholetext", "true")
                 .load(settings.input().replaceAll("/+$", "") + "/*/*")
                 .withColumn("path", functions.input_file_name());
-        Dataset<Row> tableRows = files.flatMap(new ExtractFile(settings.limits().maxBytes()),
-                Encoders.row(OutputTable.SCHEMA));
-        return tableRows.writeStream()
+        Dataset<Row> tableRows =
+                files.flatMap(new ExtractFile(settings.limits().maxBytes()), Encoders.row(OutputTable.SCHEMA));
+        return tableRows
+                .writeStream()
                 .queryName("reference-documents")
                 .foreachBatch(new BatchCommitter(settings.output()))
                 .option("checkpointLocation", settings.documentsCheckpoint())
@@ -76,25 +76,35 @@ public final class ReferenceFileStream {
             String docId = segments[segments.length - 2];
             byte[] bytes = file.<String>getAs("value").getBytes(StandardCharsets.UTF_8);
             String sha256 = sha256(bytes);
-            ArrivalEvent event = new ArrivalEvent(docId, fileName, DocType.BULLETIN, path, bytes.length, sha256, Instant.now());
+            ArrivalEvent event =
+                    new ArrivalEvent(docId, fileName, DocType.BULLETIN, path, bytes.length, sha256, Instant.now());
             Announcement announcement = new Announcement(-1, -1, docId, event, null);
             Extraction extraction = new DocumentExtractor(maxBytes).extract(DocType.BULLETIN, fileName, bytes);
             List<Row> rows = new ArrayList<>();
             if (extraction instanceof Extraction.Extracted extracted) {
                 Instant processedAt = Instant.now();
                 for (int i = 0; i < extracted.rows().size(); i++) {
-                    rows.add(RowAssembler.document(announcement, extracted.rows().get(i), i, sha256, List.of(), processedAt));
+                    rows.add(RowAssembler.document(
+                            announcement, extracted.rows().get(i), i, sha256, List.of(), processedAt));
                 }
             } else if (extraction instanceof Extraction.Quarantined quarantined) {
-                rows.add(QuarantineRow.of(docId, fileName, path, quarantined.reason().name(), quarantined.message(),
-                        -1, -1, Instant.now()));
+                rows.add(QuarantineRow.of(
+                        docId,
+                        fileName,
+                        path,
+                        quarantined.reason().name(),
+                        quarantined.message(),
+                        -1,
+                        -1,
+                        Instant.now()));
             }
             return rows.iterator();
         }
 
         private static String sha256(byte[] bytes) {
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

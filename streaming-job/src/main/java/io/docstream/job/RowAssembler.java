@@ -17,14 +17,24 @@ import org.apache.spark.sql.RowFactory;
  */
 final class RowAssembler {
 
-    private RowAssembler() {
-    }
+    private RowAssembler() {}
 
-    static Row document(Announcement announcement, ExtractedRow row, int recordIndex, String contentSha256,
-                        List<String> extraWarnings, Instant processedAt) {
+    static Row document(
+            Announcement announcement,
+            ExtractedRow row,
+            int recordIndex,
+            String contentSha256,
+            List<String> extraWarnings,
+            Instant processedAt) {
         ArrivalEvent event = announcement.event();
-        Lineage lineage = new Lineage(event.docId(), event.uri(), contentSha256, event.receivedAt(), processedAt,
-                event.docType(), extraWarnings);
+        Lineage lineage = new Lineage(
+                event.docId(),
+                event.uri(),
+                contentSha256,
+                event.receivedAt(),
+                processedAt,
+                event.docType(),
+                extraWarnings);
         Object[] values = new Object[OutputTable.SCHEMA.size()];
         for (DocumentColumn column : DocumentColumn.values()) {
             set(values, column.columnName(), sparkValue(column.kind(), column.valueOf(row, lineage)));

@@ -23,15 +23,12 @@ public final class SourceConfinement implements Serializable {
     private final String authority;
     private final String rootPath;
 
-    public sealed interface Decision {
-    }
+    public sealed interface Decision {}
 
     /** @param path the normalised path to open */
-    public record Allowed(Path path) implements Decision {
-    }
+    public record Allowed(Path path) implements Decision {}
 
-    public record Forbidden(String reason) implements Decision {
-    }
+    public record Forbidden(String reason) implements Decision {}
 
     public SourceConfinement(String inputLocation) {
         URI root = new Path(inputLocation).toUri();
@@ -56,11 +53,13 @@ public final class SourceConfinement implements Serializable {
         } catch (IllegalArgumentException e) {
             return new Forbidden("not a valid location: " + e.getMessage());
         }
-        if (parsed.getScheme() == null || !parsed.getScheme().toLowerCase(Locale.ROOT).equals(scheme)) {
+        if (parsed.getScheme() == null
+                || !parsed.getScheme().toLowerCase(Locale.ROOT).equals(scheme)) {
             return new Forbidden("scheme '" + parsed.getScheme() + "' is not the input's '" + scheme + "'");
         }
         if (!emptyIfNull(parsed.getAuthority()).equals(authority)) {
-            return new Forbidden("'" + parsed.getAuthority() + "' is not the input's bucket or host '" + authority + "'");
+            return new Forbidden(
+                    "'" + parsed.getAuthority() + "' is not the input's bucket or host '" + authority + "'");
         }
         String path = parsed.getPath();
         String decoded = percentDecoded(path);
@@ -71,12 +70,14 @@ public final class SourceConfinement implements Serializable {
     }
 
     private boolean isBelowRoot(String path) {
-        String normalised = URI.create("x:" + encodeForNormalising(path)).normalize().getSchemeSpecificPart();
+        String normalised =
+                URI.create("x:" + encodeForNormalising(path)).normalize().getSchemeSpecificPart();
         if (normalised.contains("..") && normalised.matches("(^|.*/)\\.\\.(/.*|$)")) {
             return false;
         }
         String decodedNormalised = percentDecoded(normalised);
-        return decodedNormalised.startsWith(rootPath + "/") && decodedNormalised.length() > rootPath.length() + 1
+        return decodedNormalised.startsWith(rootPath + "/")
+                && decodedNormalised.length() > rootPath.length() + 1
                 && !decodedNormalised.endsWith("/");
     }
 
@@ -87,8 +88,14 @@ public final class SourceConfinement implements Serializable {
         StringBuilder encoded = new StringBuilder();
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.'
-                    || c == '-' || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '/'
+                    || c == '.'
+                    || c == '-'
+                    || c == '_'
+                    || c == '~') {
                 encoded.append((char) c);
             } else {
                 encoded.append('%').append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xf]);

@@ -55,8 +55,12 @@ final class StallWatch implements AutoCloseable {
     private Instant batchSeenAt;
     private Instant lastWarnAt;
 
-    private StallWatch(StreamingQuery query, JobSettings settings, Map<String, String> kafkaClientSettings,
-                       Configuration hadoopConf, Clock clock) {
+    private StallWatch(
+            StreamingQuery query,
+            JobSettings settings,
+            Map<String, String> kafkaClientSettings,
+            Configuration hadoopConf,
+            Clock clock) {
         this.query = query;
         this.kafkaClientSettings = kafkaClientSettings;
         this.threshold = stallThreshold(settings);
@@ -67,10 +71,14 @@ final class StallWatch implements AutoCloseable {
     }
 
     /** Watches {@code query} until it ends or the watch is closed. */
-    static StallWatch watch(StreamingQuery query, JobSettings settings, Map<String, String> kafkaClientSettings,
-                            Configuration hadoopConf) {
+    static StallWatch watch(
+            StreamingQuery query,
+            JobSettings settings,
+            Map<String, String> kafkaClientSettings,
+            Configuration hadoopConf) {
         StallWatch watch = new StallWatch(query, settings, kafkaClientSettings, hadoopConf, Clock.systemUTC());
-        watch.ticker.scheduleWithFixedDelay(watch::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        watch.ticker.scheduleWithFixedDelay(
+                watch::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return watch;
     }
 
@@ -79,7 +87,9 @@ final class StallWatch implements AutoCloseable {
         long triggerMs;
         try {
             triggerMs = org.apache.spark.sql.catalyst.util.IntervalUtils.getDuration(
-                    org.apache.spark.sql.catalyst.util.IntervalUtils.fromIntervalString(settings.trigger()), TimeUnit.MILLISECONDS, 31);
+                    org.apache.spark.sql.catalyst.util.IntervalUtils.fromIntervalString(settings.trigger()),
+                    TimeUnit.MILLISECONDS,
+                    31);
         } catch (Exception e) {
             triggerMs = 5_000;
         }
@@ -99,7 +109,8 @@ final class StallWatch implements AutoCloseable {
                 close();
                 return;
             }
-            long batch = query.lastProgress() == null ? -1 : query.lastProgress().batchId();
+            long batch =
+                    query.lastProgress() == null ? -1 : query.lastProgress().batchId();
             Instant now = clock.instant();
             if (batch != watchedBatch || batchSeenAt == null) {
                 watchedBatch = batch;
@@ -123,54 +134,73 @@ final class StallWatch implements AutoCloseable {
             String store = probeStore();
             String kafka = kafkaProbe.join();
             lastStall = "stalled " + running.toSeconds() + " s (Kafka: " + kafka + "; store: " + store + ")";
-            LOG.warn("query {} stalled: no batch has completed for {} s (Spark: {}); Kafka: {}; store: {}",
-                    query.name(), running.toSeconds(), query.status().message(), kafka, store);
+            LOG.warn(
+                    "query {} stalled: no batch has completed for {} s (Spark: {}); Kafka: {}; store: {}",
+                    query.name(),
+                    running.toSeconds(),
+                    query.status().message(),
+                    kafka,
+                    store);
         } catch (RuntimeException e) {
             LOG.debug("stall check failed", e);
         }
     }
 
     private String probeKafka() {
-        return probe(() -> {
-            if (admin == null) {
-                int timeoutMs = Math.toIntExact(PROBE_TIMEOUT.toMillis());
-                Map<String, Object> config = new java.util.HashMap<>(kafkaClientSettings);
-                config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
-                config.put(AdminClientConfig.CLIENT_ID_CONFIG, "docstream-stall-watch");
-                config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-                config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-                admin = Admin.create(config);
-            }
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
-                    .nodes().get().size();
-            return "up (" + nodes + " broker" + (nodes == 1 ? "" : "s") + ")";
-        }, "Kafka at " + kafkaBootstrap);
+        return probe(
+                () -> {
+                    if (admin == null) {
+                        int timeoutMs = Math.toIntExact(PROBE_TIMEOUT.toMillis());
+                        Map<String, Object> config = new java.util.HashMap<>(kafkaClientSettings);
+                        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+                        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "docstream-stall-watch");
+                        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+                        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+                        admin = Admin.create(config);
+                    }
+                    int nodes = admin.describeCluster(
+                                    new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
+                            .nodes()
+                            .get()
+                            .size();
+                    return "up (" + nodes + " broker" + (nodes == 1 ? "" : "s") + ")";
+                },
+                "Kafka at " + kafkaBootstrap);
     }
 
     private String probeStore() {
-        return probe(() -> {
-            FileSystem fs = FileSystem.get(URI.create(output.toUri().getScheme() + "://"
-                    + (output.toUri().getAuthority() == null ? "" : output.toUri().getAuthority()) + "/"), hadoopConf);
-            fs.getFileStatus(output);
-            return "up";
-        }, output.toString());
+        return probe(
+                () -> {
+                    FileSystem fs = FileSystem.get(
+                            URI.create(output.toUri().getScheme() + "://"
+                                    + (output.toUri().getAuthority() == null
+                                            ? ""
+                                            : output.toUri().getAuthority()) + "/"),
+                            hadoopConf);
+                    fs.getFileStatus(output);
+                    return "up";
+                },
+                output.toString());
     }
 
     private String probe(java.util.concurrent.Callable<String> call, String what) {
-        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, prober);
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return call.call();
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                },
+                prober);
         try {
             return answer.get(PROBE_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return "DOWN (" + what + " gave no answer within " + PROBE_TIMEOUT.toSeconds() + " s)";
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                    ? c.getCause() : e.getCause();
+                    ? c.getCause()
+                    : e.getCause();
             Throwable root = cause;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();

@@ -20,8 +20,7 @@ final class UncountedThreadStatistics implements IOStatisticsContext {
 
     private static final IOStatisticsAggregator DISCARD = statistics -> false;
 
-    private UncountedThreadStatistics() {
-    }
+    private UncountedThreadStatistics() {}
 
     /** Makes the current thread's S3A streams skip the per-thread merge. */
     static void applyToCurrentThread() {

@@ -15,12 +15,12 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class QueryCommand {
 
-    private QueryCommand() {
-    }
+    private QueryCommand() {}
 
     public static void main(String[] args) {
         if (args.length != 1 || args[0].isBlank()) {
-            System.err.println("usage: bin/docstream query \"SELECT ... FROM documents\"  (views: documents, quarantine)");
+            System.err.println(
+                    "usage: bin/docstream query \"SELECT ... FROM documents\"  (views: documents, quarantine)");
             System.exit(2);
         }
         SparkConf conf = new SparkConf();

@@ -36,7 +36,10 @@ final class ResultTable {
             out.append(line(line, widths));
         }
         out.append(border);
-        out.append('(').append(rows.size()).append(rows.size() == 1 ? " row)" : " rows)").append('\n');
+        out.append('(')
+                .append(rows.size())
+                .append(rows.size() == 1 ? " row)" : " rows)")
+                .append('\n');
         return out.toString();
     }
 
@@ -69,7 +72,10 @@ final class ResultTable {
     private static String line(String[] values, int[] widths) {
         StringBuilder line = new StringBuilder("|");
         for (int i = 0; i < values.length; i++) {
-            line.append(' ').append(values[i]).append(" ".repeat(widths[i] - values[i].length())).append(" |");
+            line.append(' ')
+                    .append(values[i])
+                    .append(" ".repeat(widths[i] - values[i].length()))
+                    .append(" |");
         }
         return line.append('\n').toString();
     }

@@ -15,17 +15,22 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class TableViews {
 
-    private TableViews() {
-    }
+    private TableViews() {}
 
     /**
      * Registers both tables. A table the job has not created yet (no batch had a quarantined document, say)
      * is an empty view with the table's columns, so that queries over both run from the first batch on.
      */
     public static void register(SparkSession spark, String output) {
-        registerTable(spark, DeltaTables.DOCUMENTS, DeltaTables.documentsPath(output),
+        registerTable(
+                spark,
+                DeltaTables.DOCUMENTS,
+                DeltaTables.documentsPath(output),
                 DeltaTables.documentRows(emptyBatch(spark)));
-        registerTable(spark, DeltaTables.QUARANTINE, DeltaTables.quarantinePath(output),
+        registerTable(
+                spark,
+                DeltaTables.QUARANTINE,
+                DeltaTables.quarantinePath(output),
                 DeltaTables.quarantineRows(emptyBatch(spark)));
     }
 

@@ -36,7 +36,8 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
     public void call(Dataset<Row> batch, Long batchId) {
         String appId = batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
         if (appId == null) {
-            throw new IllegalStateException("no streaming query id on this thread: BatchCommitter runs only in foreachBatch");
+            throw new IllegalStateException(
+                    "no streaming query id on this thread: BatchCommitter runs only in foreachBatch");
         }
         RowCounter counter = RowCounter.register(batch.sparkSession());
         Dataset<Row> rows = batch.mapPartitions(counter, batch.encoder()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -44,7 +45,7 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
             // Computed here, whatever the appends do: Spark checks that every state store committed for the batch,
             // and a re-run batch whose appends Delta skips would otherwise never compute it. One stage, no shuffle;
             // the rows are counted on the way.
-            rows.foreachPartition((ForeachPartitionFunction<Row>) partition -> partition.forEachRemaining(row -> { }));
+            rows.foreachPartition((ForeachPartitionFunction<Row>) partition -> partition.forEachRemaining(row -> {}));
             BatchCounts counts = counter.counts();
             // An append without rows would still be a commit (its transaction): skipped. Safe for exactly-once: a
             // re-run of this batch reads the same offsets and makes the same rows.
@@ -62,7 +63,10 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
 
     /** One file per table and partition per batch: the batch is already computed, one writer is enough. */
     private static void append(Dataset<Row> rows, String path, String appId, long batchId, String partitionColumn) {
-        var writer = rows.coalesce(1).write().format("delta").mode("append")
+        var writer = rows.coalesce(1)
+                .write()
+                .format("delta")
+                .mode("append")
                 .option("txnAppId", appId)
                 .option("txnVersion", batchId);
         if (partitionColumn != null) {
@@ -71,5 +75,4 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
         writer.save(path);
         LOG.debug("batch {} appended to {} (txnAppId {})", batchId, path, appId);
     }
-
 }

@@ -36,8 +36,7 @@ public final class DeltaTables {
         DOCUMENT_TABLE_COLUMNS = List.copyOf(columns);
     }
 
-    private DeltaTables() {
-    }
+    private DeltaTables() {}
 
     /** The location of {@link #DOCUMENTS} or {@link #QUARANTINE} under the output root. */
     public static String path(String output, String table) {
@@ -68,9 +67,12 @@ public final class DeltaTables {
     public static Dataset<Row> documentRows(Dataset<Row> batch) {
         List<Column> columns = new ArrayList<>();
         for (String name : DOCUMENT_TABLE_COLUMNS) {
-            columns.add(name.equals(INGEST_DATE)
-                    ? functions.to_date(functions.col(DocumentColumn.INGESTED_AT.columnName())).as(INGEST_DATE)
-                    : functions.col(name));
+            columns.add(
+                    name.equals(INGEST_DATE)
+                            ? functions
+                                    .to_date(functions.col(DocumentColumn.INGESTED_AT.columnName()))
+                                    .as(INGEST_DATE)
+                            : functions.col(name));
         }
         return batch.where(functions.col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS))
                 .select(columns.toArray(Column[]::new));
@@ -79,7 +81,9 @@ public final class DeltaTables {
     /** The quarantine rows of a batch, in the quarantine table's columns. */
     public static Dataset<Row> quarantineRows(Dataset<Row> batch) {
         return batch.where(functions.col(OutputTable.KIND).equalTo(OutputTable.QUARANTINE))
-                .select(OutputTable.QUARANTINE_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+                .select(OutputTable.QUARANTINE_COLUMNS.stream()
+                        .map(functions::col)
+                        .toArray(Column[]::new));
     }
 
     /**

@@ -46,15 +46,18 @@ public final class GlueCatalog {
     }
 
     /** What a registration did. */
-    public enum Result { CREATED, UPDATED }
+    public enum Result {
+        CREATED,
+        UPDATED
+    }
 
     public void ensureDatabase(String database) {
         try {
             glue.getDatabase(b -> b.name(database));
         } catch (EntityNotFoundException missing) {
             try {
-                glue.createDatabase(b -> b.databaseInput(d -> d.name(database)
-                        .description("docstream: documents and quarantine, Delta Lake tables")));
+                glue.createDatabase(b -> b.databaseInput(
+                        d -> d.name(database).description("docstream: documents and quarantine, Delta Lake tables")));
             } catch (AlreadyExistsException createdMeanwhile) {
                 // another registration created it first: what we wanted
             }
@@ -73,14 +76,18 @@ public final class GlueCatalog {
 
     private Result update(String database, TableInput input) {
         for (int attempt = 1; ; attempt++) {
-            String versionId = glue.getTable(b -> b.databaseName(database).name(input.name())).table().versionId();
+            String versionId = glue.getTable(b -> b.databaseName(database).name(input.name()))
+                    .table()
+                    .versionId();
             try {
                 glue.updateTable(b -> b.databaseName(database).tableInput(input).versionId(versionId));
                 return Result.UPDATED;
             } catch (ConcurrentModificationException raced) {
                 if (attempt == UPDATE_ATTEMPTS) {
-                    throw new IllegalStateException("Glue table " + database + "." + input.name() + " kept changing during "
-                            + UPDATE_ATTEMPTS + " updates; try again", raced);
+                    throw new IllegalStateException(
+                            "Glue table " + database + "." + input.name() + " kept changing during " + UPDATE_ATTEMPTS
+                                    + " updates; try again",
+                            raced);
                 }
             }
         }
@@ -95,13 +102,19 @@ public final class GlueCatalog {
     public static TableInput tableInput(String table, String location, StructType schema) {
         List<Column> columns = new ArrayList<>();
         for (StructField field : schema.fields()) {
-            columns.add(Column.builder().name(field.name()).type(field.dataType().catalogString()).build());
+            columns.add(Column.builder()
+                    .name(field.name())
+                    .type(field.dataType().catalogString())
+                    .build());
         }
         return TableInput.builder()
                 .name(table)
                 .tableType("EXTERNAL_TABLE")
                 .parameters(Map.of("table_type", "DELTA", "EXTERNAL", "TRUE"))
-                .storageDescriptor(StorageDescriptor.builder().location(s3Location(location)).columns(columns).build())
+                .storageDescriptor(StorageDescriptor.builder()
+                        .location(s3Location(location))
+                        .columns(columns)
+                        .build())
                 .build();
     }
 }

@@ -26,12 +26,12 @@ public final class MaintenanceSchedule implements AutoCloseable {
         return t;
     });
 
-    private MaintenanceSchedule() {
-    }
+    private MaintenanceSchedule() {}
 
     public static MaintenanceSchedule start(SparkSession spark, String output, long intervalMs) {
         MaintenanceSchedule schedule = new MaintenanceSchedule();
-        schedule.thread.scheduleWithFixedDelay(() -> schedule.runOnce(spark, output), intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        schedule.thread.scheduleWithFixedDelay(
+                () -> schedule.runOnce(spark, output), intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         return schedule;
     }
 

@@ -29,7 +29,9 @@ final class RowCounter implements MapPartitionsFunction<Row, Row> {
     }
 
     static RowCounter register(SparkSession spark) {
-        return new RowCounter(spark.sparkContext().longAccumulator(), spark.sparkContext().longAccumulator(),
+        return new RowCounter(
+                spark.sparkContext().longAccumulator(),
+                spark.sparkContext().longAccumulator(),
                 spark.sparkContext().longAccumulator());
     }
 

@@ -26,9 +26,14 @@ public final class TableMaintenance {
     }
 
     /** What one table looked like before and after. */
-    public record Outcome(String table, long rowsBefore, long rowsAfter, long filesBefore, long filesAfter,
-                          long filesVacuumed, long version) {
-    }
+    public record Outcome(
+            String table,
+            long rowsBefore,
+            long rowsAfter,
+            long filesBefore,
+            long filesAfter,
+            long filesVacuumed,
+            long version) {}
 
     /**
      * @param unsafeShortRetention allow a retention below {@link #SAFE_RETENTION_HOURS} (Delta refuses it
@@ -36,15 +41,22 @@ public final class TableMaintenance {
      * @param countRows            count the rows before and after (a full read of the table each time; the
      *                             command line shows them, the job's hourly maintenance does not): -1 otherwise
      */
-    public Outcome maintain(String name, String path, double retainHours, boolean unsafeShortRetention, boolean countRows) {
+    public Outcome maintain(
+            String name, String path, double retainHours, boolean unsafeShortRetention, boolean countRows) {
         DeltaTable table = DeltaTable.forPath(spark, path);
         long rowsBefore = countRows ? table.toDF().count() : -1;
         long filesBefore = liveFiles(table);
-        progress.printf("%s: %s%d files; compacting ...%n", name, countRows ? rowsBefore + " rows in " : "", filesBefore);
+        progress.printf(
+                "%s: %s%d files; compacting ...%n", name, countRows ? rowsBefore + " rows in " : "", filesBefore);
         long started = System.nanoTime();
         Row optimized = table.optimize().executeCompaction().first();
         long filesAfter = liveFiles(table);
-        progress.printf("%s: OPTIMIZE %d → %d files in %.1f s (%s)%n", name, filesBefore, filesAfter, seconds(started),
+        progress.printf(
+                "%s: OPTIMIZE %d → %d files in %.1f s (%s)%n",
+                name,
+                filesBefore,
+                filesAfter,
+                seconds(started),
                 optimized.getAs("metrics").toString());
 
         started = System.nanoTime();
@@ -60,16 +72,21 @@ public final class TableMaintenance {
             spark.conf().set(check, checkBefore);
         }
         long vacuumed = onDiskBefore - filesOnStore(path);
-        progress.printf("%s: VACUUM (retain %.0f h) deleted %d files in %.1f s%n", name, retainHours, vacuumed, seconds(started));
+        progress.printf(
+                "%s: VACUUM (retain %.0f h) deleted %d files in %.1f s%n",
+                name, retainHours, vacuumed, seconds(started));
 
         started = System.nanoTime();
         DeltaLog log = DeltaLog.forTable(spark, path);
         log.checkpoint();
-        long version = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
+        long version =
+                log.update(false, scala.Option.empty(), scala.Option.empty()).version();
         progress.printf("%s: log checkpoint at version %d in %.1f s%n", name, version, seconds(started));
         long rowsAfter = countRows ? DeltaTable.forPath(spark, path).toDF().count() : -1;
         if (countRows) {
-            progress.printf("%s: %d rows after (%s)%n", name, rowsAfter, rowsAfter == rowsBefore ? "unchanged" : "the stream appended meanwhile");
+            progress.printf(
+                    "%s: %d rows after (%s)%n",
+                    name, rowsAfter, rowsAfter == rowsBefore ? "unchanged" : "the stream appended meanwhile");
         }
         return new Outcome(name, rowsBefore, rowsAfter, filesBefore, filesAfter, vacuumed, version);
     }
@@ -82,7 +99,8 @@ public final class TableMaintenance {
     private long filesOnStore(String path) {
         try {
             org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(path);
-            org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.FileSystem fs =
+                    root.getFileSystem(spark.sparkContext().hadoopConfiguration());
             long count = 0;
             var files = fs.listFiles(root, true);
             while (files.hasNext()) {

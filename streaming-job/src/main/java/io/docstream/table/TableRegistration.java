@@ -29,8 +29,12 @@ public final class TableRegistration {
             for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
                 String path = DeltaTables.path(settings.output(), table);
                 GlueCatalog.Result result = catalog.register(glue.database(), table, path, schemaOf(table, path));
-                progress.printf("glue: %s %s.%s at %s%n", result == GlueCatalog.Result.CREATED ? "created" : "updated",
-                        glue.database(), table, GlueCatalog.s3Location(path));
+                progress.printf(
+                        "glue: %s %s.%s at %s%n",
+                        result == GlueCatalog.Result.CREATED ? "created" : "updated",
+                        glue.database(),
+                        table,
+                        GlueCatalog.s3Location(path));
             }
         }
     }
@@ -40,6 +44,9 @@ public final class TableRegistration {
             return spark.read().format("delta").load(path).schema();
         }
         var empty = spark.createDataFrame(List.of(), OutputTable.SCHEMA);
-        return (table.equals(DeltaTables.DOCUMENTS) ? DeltaTables.documentRows(empty) : DeltaTables.quarantineRows(empty)).schema();
+        return (table.equals(DeltaTables.DOCUMENTS)
+                        ? DeltaTables.documentRows(empty)
+                        : DeltaTables.quarantineRows(empty))
+                .schema();
     }
 }

@@ -9,8 +9,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class TableSession {
 
-    private TableSession() {
-    }
+    private TableSession() {}
 
     public static SparkSession start(SparkConf conf, String appName, String defaultMaster) {
         conf.setIfMissing("spark.master", defaultMaster);

@@ -45,6 +45,7 @@ class CommitTimesTest {
         long second = Long.parseLong(byDoc.get("second-0")[2]);
         assertEquals(CommitTimes.addedFiles(table).get(0).commitMillis(), first);
         assertEquals(true, second >= first, "versions commit in time order");
-        assertEquals(true, Math.abs(System.currentTimeMillis() - second) < 600_000, "commit times are epoch milliseconds");
+        assertEquals(
+                true, Math.abs(System.currentTimeMillis() - second) < 600_000, "commit times are epoch milliseconds");
     }
 }

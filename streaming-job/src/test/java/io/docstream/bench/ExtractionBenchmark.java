@@ -3,6 +3,13 @@ package io.docstream.bench;
 import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,14 +28,6 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
 /**
  * Extraction throughput on one thread over the whole corpus (443 bulletins and the JSON record files), read
  * into memory first so only extraction is measured. The score (ops/s) is documents per second.
@@ -37,7 +36,9 @@ import java.util.stream.Stream;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class ExtractionBenchmark {
@@ -46,8 +47,7 @@ public class ExtractionBenchmark {
     private final List<Document> documents = new ArrayList<>();
     private int next;
 
-    record Document(DocType type, String fileName, byte[] bytes) {
-    }
+    record Document(DocType type, String fileName, byte[] bytes) {}
 
     @Setup
     public void loadCorpus() throws IOException {

@@ -1,13 +1,12 @@
 package io.docstream.bench;
 
-import io.docstream.extract.Corpus;
 import io.docstream.contract.DocType;
+import io.docstream.extract.Corpus;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.extract.PdfSamples;
 import io.docstream.extract.pdf.PdfSettings;
 import io.docstream.servers.ProcessCpu;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -47,7 +46,8 @@ public final class PdfExtractionBenchmark {
                 pdfs.add(Doc.of(file.getFileName().toString(), Files.readAllBytes(file)));
             }
         }
-        DocumentExtractor text = new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
+        DocumentExtractor text = new DocumentExtractor(
+                DocumentExtractor.DEFAULT_MAX_BYTES,
                 PdfSettings.fromEnvironment().withOcr(false));
         run("text layer, warm-up", text, pdfs, 2);
         Result textResult = run("text layer", text, pdfs, rounds);
@@ -56,23 +56,34 @@ public final class PdfExtractionBenchmark {
         for (Doc pdf : pdfs.subList(0, Math.min(scans, pdfs.size()))) {
             scanned.add(Doc.of("scan of " + pdf.name(), PdfSamples.scanned(pdf.bytes(), 200)));
         }
-        DocumentExtractor ocr = new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
+        DocumentExtractor ocr = new DocumentExtractor(
+                DocumentExtractor.DEFAULT_MAX_BYTES,
                 PdfSettings.fromEnvironment().withOcr(true));
         Result ocrResult = run("OCR (scans, 200 dpi images, read at 300 dpi)", ocr, scanned, 1);
 
-        System.out.printf(Locale.ROOT, "%njava %s, %d cores visible, PDFBox 3.0.8%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "%njava %s, %d cores visible, PDFBox 3.0.8%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         System.out.println(textResult);
         System.out.println(ocrResult);
     }
 
-    record Result(String what, int docs, double seconds, double threadCpuMs, double jvmCpuMs, double childCpuMs,
-                  int pages) {
+    record Result(
+            String what, int docs, double seconds, double threadCpuMs, double jvmCpuMs, double childCpuMs, int pages) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-46s %4d docs %5d pages  %7.2f docs/s  CPU ms/doc: thread %7.1f,"
-                            + " JVM %7.1f, tesseract %7.1f", what, docs, pages, docs / seconds, threadCpuMs / docs,
-                    jvmCpuMs / docs, childCpuMs / docs);
+            return String.format(
+                    Locale.ROOT,
+                    "%-46s %4d docs %5d pages  %7.2f docs/s  CPU ms/doc: thread %7.1f," + " JVM %7.1f, tesseract %7.1f",
+                    what,
+                    docs,
+                    pages,
+                    docs / seconds,
+                    threadCpuMs / docs,
+                    jvmCpuMs / docs,
+                    childCpuMs / docs);
         }
     }
 
@@ -93,9 +104,14 @@ public final class PdfExtractionBenchmark {
                 pages += doc.pages();
             }
         }
-        Result result = new Result(what, count, (System.nanoTime() - wall) / 1e9,
-                (THREADS.getCurrentThreadCpuTime() - thread) / 1e6, ProcessCpu.millis(PID) - jvm,
-                ProcessCpu.endedChildrenMillis(PID) - children, pages);
+        Result result = new Result(
+                what,
+                count,
+                (System.nanoTime() - wall) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - thread) / 1e6,
+                ProcessCpu.millis(PID) - jvm,
+                ProcessCpu.endedChildrenMillis(PID) - children,
+                pages);
         System.out.println(result);
         return result;
     }

@@ -1,14 +1,14 @@
 package io.docstream.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docstream.extract.DocumentColumn;
 import io.docstream.extract.Corpus;
+import io.docstream.extract.DocumentColumn;
 import io.docstream.extract.ExtractorVersion;
 import io.docstream.extract.Fixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,9 +23,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code docstream extract} in-process on a folder of two bulletins, a JSON record file and two bad files. */
 class ExtractCommandTest {
@@ -42,8 +41,10 @@ class ExtractCommandTest {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        ExtractCommand command = new ExtractCommand(new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+        ExtractCommand command = new ExtractCommand(
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         return command.run(args);
     }
 
@@ -80,12 +81,17 @@ class ExtractCommandTest {
         assertTrue(analyst.get("salary_start").isNumber());
         assertEquals("2018-06-01", analyst.get("start_date").asText());
         assertEquals("2018-06-14", analyst.get("end_date").asText());
-        assertEquals("[\"Written Test\",\"Essay\",\"Interview\"]", analyst.get("selection").toString());
+        assertEquals(
+                "[\"Written Test\",\"Essay\",\"Interview\"]",
+                analyst.get("selection").toString());
         assertTrue(analyst.get("salary_dwp_start").isNull());
         assertEquals("bulletin", analyst.get("source_type").asText());
-        assertEquals(folder.resolve(ANALYST).toUri().toString(), analyst.get("source_uri").asText());
+        assertEquals(
+                folder.resolve(ANALYST).toUri().toString(),
+                analyst.get("source_uri").asText());
         assertTrue(analyst.get("source_uri").asText().startsWith("file:/"));
-        assertEquals(sha256(Corpus.bulletin(ANALYST)), analyst.get("content_sha256").asText());
+        assertEquals(
+                sha256(Corpus.bulletin(ANALYST)), analyst.get("content_sha256").asText());
         assertTrue(analyst.get("doc_id").isNull());
         assertTrue(analyst.get("ingested_at").isNull());
         assertEquals(NOW.toString(), analyst.get("processed_at").asText());
@@ -103,11 +109,15 @@ class ExtractCommandTest {
         assertEquals(3, errors.size(), errors.toString());
         JsonNode empty = JSON.readTree(errors.get(0));
         assertEquals("empty.txt", empty.get("file_name").asText());
-        assertEquals(folder.resolve("empty.txt").toUri().toString(), empty.get("source_uri").asText());
+        assertEquals(
+                folder.resolve("empty.txt").toUri().toString(),
+                empty.get("source_uri").asText());
         assertEquals("EMPTY", empty.get("reason").asText());
         assertEquals("the document has no bytes", empty.get("message").asText());
-        assertEquals("UNSUPPORTED_TYPE", JSON.readTree(errors.get(1)).get("reason").asText());
-        assertTrue(errors.get(2).matches("extracted 7 rows from 5 documents, 2 quarantined in \\d+\\.\\d\\d s"),
+        assertEquals(
+                "UNSUPPORTED_TYPE", JSON.readTree(errors.get(1)).get("reason").asText());
+        assertTrue(
+                errors.get(2).matches("extracted 7 rows from 5 documents, 2 quarantined in \\d+\\.\\d\\d s"),
                 errors.get(2));
     }
 
@@ -117,7 +127,8 @@ class ExtractCommandTest {
         Path pdf = Files.copy(Corpus.dir().resolve("pdf").resolve(name), folder.resolve(name));
         Files.write(folder.resolve("half.pdf"), java.util.Arrays.copyOf(Files.readAllBytes(pdf), 1000));
         assertEquals(0, run(folder.toString()));
-        List<JsonNode> rows = lines(stdout).stream().map(ExtractCommandTest::json).toList();
+        List<JsonNode> rows =
+                lines(stdout).stream().map(ExtractCommandTest::json).toList();
         assertEquals(1, rows.size());
         assertEquals("3222", rows.get(0).get("classcode").asText());
         assertEquals("2014-04-04", rows.get(0).get("start_date").asText());

@@ -1,10 +1,9 @@
 package io.docstream.extract;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.docstream.contract.DocType;
-
 import io.docstream.extract.bulletin.Whitespace;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * Measures the bulletin rules against the 443 checked answers in labels.csv: prints a per-field accuracy table,
@@ -34,20 +31,21 @@ class BulletinAccuracyTest {
 
     @Test
     void everyFieldMeetsItsFloorOnTheLabelledBulletins() throws IOException {
-        List<Map<String, String>> labels = LabelsCsv.parse(
-                Files.readString(Corpus.dir().resolve("labels.csv"), StandardCharsets.UTF_8));
+        List<Map<String, String>> labels =
+                LabelsCsv.parse(Files.readString(Corpus.dir().resolve("labels.csv"), StandardCharsets.UTF_8));
         FieldScores scores = new FieldScores(FLOORS);
         for (Map<String, String> label : labels) {
             String fileName = label.get("file_name");
-            Extraction extraction = extractor.extract(DocType.BULLETIN, fileName,
-                    Corpus.bytes(Corpus.bulletin(fileName)));
+            Extraction extraction =
+                    extractor.extract(DocType.BULLETIN, fileName, Corpus.bytes(Corpus.bulletin(fileName)));
             if (!(extraction instanceof Extraction.Extracted extracted)) {
                 fail(fileName + " was quarantined: " + extraction);
                 return;
             }
             scores.score(fileName, label, extracted.rows().get(0));
         }
-        scores.assertFloorsMet("Bulletin accuracy over " + labels.size() + " labelled bulletins",
+        scores.assertFloorsMet(
+                "Bulletin accuracy over " + labels.size() + " labelled bulletins",
                 Path.of("target", "accuracy-mismatches.txt"));
     }
 
@@ -96,7 +94,9 @@ class BulletinAccuracyTest {
             return null;
         }
         String collapsed = Whitespace.collapse(section);
-        return collapsed.substring(0, Math.min(PREFIX_LENGTH, collapsed.length())).strip();
+        return collapsed
+                .substring(0, Math.min(PREFIX_LENGTH, collapsed.length()))
+                .strip();
     }
 
     private static <T> String text(T value) {
@@ -122,5 +122,4 @@ class BulletinAccuracyTest {
         floors.put("req_prefix", 0.99);
         return floors;
     }
-
 }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** The shared corpus of real documents, found through the system property surefire sets. */
 public final class Corpus {
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /**
      * The folder named by {@code docstream.corpus.dir}; when that does not exist (a module built on its own with
@@ -27,8 +26,8 @@ public final class Corpus {
                 return candidate;
             }
         }
-        throw new IllegalStateException("set -Ddocstream.corpus.dir to the shared corpus folder (found: "
-                + configured + ")");
+        throw new IllegalStateException(
+                "set -Ddocstream.corpus.dir to the shared corpus folder (found: " + configured + ")");
     }
 
     public static Path bulletin(String fileName) {

@@ -1,16 +1,14 @@
 package io.docstream.extract;
 
-import io.docstream.contract.DocType;
-
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docstream.contract.DocType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class DecodingAndLineEndingsTest {
 
@@ -20,15 +18,17 @@ class DecodingAndLineEndingsTest {
 
     private ExtractedRow bulletin(String fileName, byte[] bytes) {
         return assertInstanceOf(Extraction.Extracted.class, extractor.extract(DocType.BULLETIN, fileName, bytes))
-                .rows().get(0);
+                .rows()
+                .get(0);
     }
 
     @Test
     void aWindows1252BulletinKeepsItsCharactersAndSaysHowItWasRead() {
-        ExtractedRow row = bulletin("cafe-manager-windows-1252.txt",
-                Fixtures.bytes("encoding/cafe-manager-windows-1252.txt"));
+        ExtractedRow row =
+                bulletin("cafe-manager-windows-1252.txt", Fixtures.bytes("encoding/cafe-manager-windows-1252.txt"));
         assertEquals("CAF\u00c9 MANAGER", row.position());
-        assertEquals("A Caf\u00e9 Manager runs the city\u2019s caf\u00e9s \u2013 menus, staff and \u201csupplies\u201d.",
+        assertEquals(
+                "A Caf\u00e9 Manager runs the city\u2019s caf\u00e9s \u2013 menus, staff and \u201csupplies\u201d.",
                 row.duties());
         assertTrue(row.parseWarnings().contains("DECODED_AS_WINDOWS_1252"));
         assertFalse(row.duties().contains("\uFFFD"));
@@ -36,7 +36,7 @@ class DecodingAndLineEndingsTest {
 
     @Test
     void undefinedWindows1252BytesAreKeptNotReplaced() {
-        DecodedText decoded = TextDecoder.decode(new byte[]{'a', (byte) 0x81, (byte) 0x80, 'b'});
+        DecodedText decoded = TextDecoder.decode(new byte[] {'a', (byte) 0x81, (byte) 0x80, 'b'});
         assertTrue(decoded.windows1252());
         assertEquals("a\u0081\u20ACb", decoded.text());
     }
@@ -69,7 +69,8 @@ class DecodingAndLineEndingsTest {
 
     @Test
     void aCorpusBulletinWithMixedCrlfAndCrLinesIsRead() {
-        ExtractedRow row = bulletin("POLICE OFFICER 2214 110906 Rev 060115.txt",
+        ExtractedRow row = bulletin(
+                "POLICE OFFICER 2214 110906 Rev 060115.txt",
                 Corpus.bytes(Corpus.bulletin("POLICE OFFICER 2214 110906 Rev 060115.txt")));
         assertEquals("POLICE OFFICER", row.position());
         assertEquals("2214", row.classcode());

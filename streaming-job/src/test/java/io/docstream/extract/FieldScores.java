@@ -1,5 +1,7 @@
 package io.docstream.extract;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Extracted rows scored field by field against their labels (an empty label expects null, "?" is not scored),
@@ -40,8 +40,8 @@ final class FieldScores {
             if (BulletinAccuracyTest.same(field, expected, actual.get(field))) {
                 score[0]++;
             } else {
-                mismatches.add(field + "\t" + fileName + "\texpected=[" + expected + "]\tactual=["
-                        + actual.get(field) + "]");
+                mismatches.add(
+                        field + "\t" + fileName + "\texpected=[" + expected + "]\tactual=[" + actual.get(field) + "]");
             }
         }
     }
@@ -50,15 +50,29 @@ final class FieldScores {
     void assertFloorsMet(String title, Path report) throws IOException {
         Files.createDirectories(report.getParent());
         Files.write(report, mismatches, StandardCharsets.UTF_8);
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%s (%s)%n%-22s %8s %8s %9s %7s%n",
-                title, ExtractorVersion.CURRENT, "field", "correct", "scored", "accuracy", "floor"));
+        StringBuilder table = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%n%s (%s)%n%-22s %8s %8s %9s %7s%n",
+                title,
+                ExtractorVersion.CURRENT,
+                "field",
+                "correct",
+                "scored",
+                "accuracy",
+                "floor"));
         List<String> belowFloor = new ArrayList<>();
         for (Map.Entry<String, int[]> entry : scores.entrySet()) {
             int[] score = entry.getValue();
             double accuracy = score[1] == 0 ? 1.0 : (double) score[0] / score[1];
             double floor = floors.get(entry.getKey());
-            table.append(String.format(Locale.ROOT, "%-22s %8d %8d %8.2f%% %6.1f%%%n",
-                    entry.getKey(), score[0], score[1], accuracy * 100, floor * 100));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "%-22s %8d %8d %8.2f%% %6.1f%%%n",
+                    entry.getKey(),
+                    score[0],
+                    score[1],
+                    accuracy * 100,
+                    floor * 100));
             if (accuracy < floor) {
                 belowFloor.add(entry.getKey());
             }

@@ -7,8 +7,7 @@ import java.io.UncheckedIOException;
 /** Small test documents kept in src/test/resources. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static byte[] bytes(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + resource)) {

@@ -1,9 +1,9 @@
 package io.docstream.extract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import io.docstream.contract.DocType;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bulletins we have not seen write their headings differently. Every corpus bulletin, rewritten with its known
@@ -33,14 +31,17 @@ class HeadingVariantsTest {
             for (Path file : files.sorted().toList()) {
                 String original = Files.readString(file, StandardCharsets.UTF_8);
                 String variant = retitleHeadings(original);
-                assertEquals(row(file, original), row(file, variant), file.getFileName().toString());
+                assertEquals(
+                        row(file, original),
+                        row(file, variant),
+                        file.getFileName().toString());
             }
         }
     }
 
     private ExtractedRow row(Path file, String text) {
-        Extraction extraction = extractor.extract(DocType.BULLETIN, file.getFileName().toString(),
-                text.getBytes(StandardCharsets.UTF_8));
+        Extraction extraction = extractor.extract(
+                DocType.BULLETIN, file.getFileName().toString(), text.getBytes(StandardCharsets.UTF_8));
         return assertInstanceOf(Extraction.Extracted.class, extraction).rows().get(0);
     }
 
@@ -48,10 +49,11 @@ class HeadingVariantsTest {
         Matcher heading = KNOWN_HEADING.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 256);
         while (heading.find()) {
-            heading.appendReplacement(out, Matcher.quoteReplacement(PerturbationTest.titleCase(heading.group(1)) + ":\t" + heading.group(2)));
+            heading.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(PerturbationTest.titleCase(heading.group(1)) + ":\t" + heading.group(2)));
         }
         heading.appendTail(out);
         return out.toString();
     }
-
 }

@@ -1,16 +1,14 @@
 package io.docstream.extract;
 
-import io.docstream.contract.DocType;
-
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docstream.contract.DocType;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The corpus JSON records (one object per file, and one array) and a record with fields outside the schema. */
 class JsonRecordsTest {
@@ -18,8 +16,8 @@ class JsonRecordsTest {
     private final DocumentExtractor extractor = new DocumentExtractor();
 
     private List<ExtractedRow> rows(String corpusFile) {
-        Extraction extraction = extractor.extract(DocType.JSON_RECORD, corpusFile,
-                Corpus.bytes(Corpus.json(corpusFile)));
+        Extraction extraction =
+                extractor.extract(DocType.JSON_RECORD, corpusFile, Corpus.bytes(Corpus.json(corpusFile)));
         return assertInstanceOf(Extraction.Extracted.class, extraction).rows();
     }
 
@@ -49,8 +47,14 @@ class JsonRecordsTest {
     @Test
     void anArrayIsOneRowPerRecordInOrder() {
         List<ExtractedRow> rows = rows("worker_compensation_claims_array.json");
-        assertEquals(List.of("claim_doc_001.pdf", "claim_doc_002.pdf", "claim_doc_003.docx", "claim_doc_004.pdf",
-                "claim_doc_005.pdf"), rows.stream().map(ExtractedRow::fileName).toList());
+        assertEquals(
+                List.of(
+                        "claim_doc_001.pdf",
+                        "claim_doc_002.pdf",
+                        "claim_doc_003.docx",
+                        "claim_doc_004.pdf",
+                        "claim_doc_005.pdf"),
+                rows.stream().map(ExtractedRow::fileName).toList());
         ExtractedRow warehouse = rows.get(1);
         assertEquals("Warehouse Associate", warehouse.position());
         assertEquals(35000.0, warehouse.salaryStart());
@@ -62,8 +66,12 @@ class JsonRecordsTest {
 
     @Test
     void everyCorpusJsonFileGivesTheRecordsItHolds() {
-        assertEquals("Workers' Compensation Analyst", rows("workers_compensation_analyst.json").get(0).position());
-        assertEquals(51385.0, rows("workers_compensation_claims_assistant.json").get(0).salaryStart());
+        assertEquals(
+                "Workers' Compensation Analyst",
+                rows("workers_compensation_analyst.json").get(0).position());
+        assertEquals(
+                51385.0,
+                rows("workers_compensation_claims_assistant.json").get(0).salaryStart());
         assertEquals("2358", rows("xray_and_laboratory_technician.json").get(0).classcode());
         assertEquals(LocalDate.of(2016, 4, 29), rows("zoo curator.json").get(0).endDate());
         ExtractedRow education = rows("zoo_curator_of_education.json").get(0);
@@ -74,37 +82,54 @@ class JsonRecordsTest {
 
     @Test
     void fieldsOutsideTheSchemaOrOfTheWrongTypeAreRescuedNotDropped() {
-        Extraction extraction = extractor.extract(DocType.JSON_RECORD, "rescued-record.json",
-                Fixtures.bytes("json/rescued-record.json"));
-        ExtractedRow row = assertInstanceOf(Extraction.Extracted.class, extraction).rows().get(0);
+        Extraction extraction = extractor.extract(
+                DocType.JSON_RECORD, "rescued-record.json", Fixtures.bytes("json/rescued-record.json"));
+        ExtractedRow row =
+                assertInstanceOf(Extraction.Extracted.class, extraction).rows().get(0);
         assertEquals("rescued-record.json", row.fileName(), "no file_name in the record: the upload's name");
         assertEquals(54308.0, row.salaryStart(), "a number written as text is accepted");
         assertEquals(87278.5, row.salaryEnd());
         assertNull(row.startDate(), "08/05/2016 is not an ISO date");
         assertEquals(LocalDate.of(2016, 8, 18), row.endDate());
         assertNull(row.selection(), "an array holding a number is not an array of strings");
-        assertEquals("{\"start_date\":\"08/05/2016\",\"selection\":[\"Interview\",100],"
-                + "\"department\":\"Water and Power\",\"openings\":3}", row.rescuedData());
-        assertTrue(row.parseWarnings().contains("RESCUED_FIELDS"), row.parseWarnings().toString());
-        assertTrue(row.parseWarnings().contains("NO_OPEN_DATE"), row.parseWarnings().toString());
+        assertEquals(
+                "{\"start_date\":\"08/05/2016\",\"selection\":[\"Interview\",100],"
+                        + "\"department\":\"Water and Power\",\"openings\":3}",
+                row.rescuedData());
+        assertTrue(
+                row.parseWarnings().contains("RESCUED_FIELDS"),
+                row.parseWarnings().toString());
+        assertTrue(
+                row.parseWarnings().contains("NO_OPEN_DATE"),
+                row.parseWarnings().toString());
     }
 
     @Test
     void recordsAreCheckedForContradictions() {
         String record = "{\"position\":\"Clerk\",\"salary_start\":90000,\"salary_end\":40000,"
                 + "\"start_date\":\"2018-06-01\",\"end_date\":\"2018-05-01\"}";
-        ExtractedRow row = assertInstanceOf(Extraction.Extracted.class,
-                extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes())).rows().get(0);
-        assertTrue(row.parseWarnings().contains("SALARY_START_GT_END"), row.parseWarnings().toString());
-        assertTrue(row.parseWarnings().contains("END_DATE_BEFORE_START_DATE"), row.parseWarnings().toString());
+        ExtractedRow row = assertInstanceOf(
+                        Extraction.Extracted.class,
+                        extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes()))
+                .rows()
+                .get(0);
+        assertTrue(
+                row.parseWarnings().contains("SALARY_START_GT_END"),
+                row.parseWarnings().toString());
+        assertTrue(
+                row.parseWarnings().contains("END_DATE_BEFORE_START_DATE"),
+                row.parseWarnings().toString());
     }
 
     @Test
     void anIntegerForATextColumnIsKeptAsItsDigits() {
         String record = "{\"position\":123,\"classcode\":4300,\"job_type\":99999999999999999999,"
                 + "\"school_type\":1.5,\"exam_type\":true,\"req\":{\"a\":1},\"duties\":4300.5}";
-        ExtractedRow row = assertInstanceOf(Extraction.Extracted.class,
-                extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes())).rows().get(0);
+        ExtractedRow row = assertInstanceOf(
+                        Extraction.Extracted.class,
+                        extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes()))
+                .rows()
+                .get(0);
         assertEquals("123", row.position());
         assertEquals("4300", row.classcode());
         assertEquals("99999999999999999999", row.jobType(), "a big integer loses nothing either");
@@ -112,17 +137,23 @@ class JsonRecordsTest {
         assertNull(row.examType(), "a boolean is not text");
         assertNull(row.req());
         assertNull(row.duties(), "4300.5 is a float");
-        assertEquals("{\"req\":{\"a\":1},\"duties\":4300.5,\"school_type\":1.5,\"exam_type\":true}",
-                row.rescuedData());
-        assertTrue(row.parseWarnings().contains("RESCUED_FIELDS"), row.parseWarnings().toString());
-        assertTrue(!row.parseWarnings().contains("NO_CLASS_CODE"), row.parseWarnings().toString());
+        assertEquals("{\"req\":{\"a\":1},\"duties\":4300.5,\"school_type\":1.5,\"exam_type\":true}", row.rescuedData());
+        assertTrue(
+                row.parseWarnings().contains("RESCUED_FIELDS"),
+                row.parseWarnings().toString());
+        assertTrue(
+                !row.parseWarnings().contains("NO_CLASS_CODE"),
+                row.parseWarnings().toString());
     }
 
     @Test
     void aRescuedDecimalKeepsTheDigitsItWasSentWith() {
         String record = "{\"position\":\"Clerk\",\"classcode\":4300.0,\"openings\":1.50,\"budget\":1e3}";
-        ExtractedRow row = assertInstanceOf(Extraction.Extracted.class,
-                extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes())).rows().get(0);
+        ExtractedRow row = assertInstanceOf(
+                        Extraction.Extracted.class,
+                        extractor.extract(DocType.JSON_RECORD, "clerk.json", record.getBytes()))
+                .rows()
+                .get(0);
         assertEquals("{\"classcode\":4300.0,\"openings\":1.50,\"budget\":1000}", row.rescuedData());
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** A small RFC 4180 reader for labels.csv: quoted fields may hold commas, doubled quotes and line breaks. */
 final class LabelsCsv {
 
-    private LabelsCsv() {
-    }
+    private LabelsCsv() {}
 
     /** Rows as header name → cell, in file order. */
     static List<Map<String, String>> parse(String csv) {
@@ -21,8 +20,8 @@ final class LabelsCsv {
                 continue;
             }
             if (record.size() != header.size()) {
-                throw new IllegalArgumentException("row has " + record.size() + " cells, header " + header.size()
-                        + ": " + record);
+                throw new IllegalArgumentException(
+                        "row has " + record.size() + " cells, header " + header.size() + ": " + record);
             }
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {

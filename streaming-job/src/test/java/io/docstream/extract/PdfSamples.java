@@ -1,5 +1,11 @@
 package io.docstream.extract;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -14,18 +20,10 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Arrays;
-
 /** PDFs made in the tests from corpus PDFs or from scratch, with PDFBox: scans, encrypted files, long files. */
 public final class PdfSamples {
 
-    private PdfSamples() {
-    }
+    private PdfSamples() {}
 
     public static Path corpusPdf(String fileName) {
         return Corpus.dir().resolve("pdf").resolve(fileName);
@@ -37,7 +35,8 @@ public final class PdfSamples {
 
     /** The pages of a PDF as a scanner would deliver them: one grey image per page, no text layer. */
     public static byte[] scanned(byte[] pdf, int dpi) {
-        try (PDDocument original = Loader.loadPDF(pdf); PDDocument scan = new PDDocument()) {
+        try (PDDocument original = Loader.loadPDF(pdf);
+                PDDocument scan = new PDDocument()) {
             PDFRenderer renderer = new PDFRenderer(original);
             for (int i = 0; i < original.getNumberOfPages(); i++) {
                 PDRectangle box = original.getPage(i).getMediaBox();
@@ -58,8 +57,8 @@ public final class PdfSamples {
     /** A corpus PDF that opens only with a user password. */
     public static byte[] encrypted(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
-                    new AccessPermission());
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
             return bytes(document);

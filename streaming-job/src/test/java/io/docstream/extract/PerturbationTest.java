@@ -1,11 +1,9 @@
 package io.docstream.extract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import io.docstream.contract.DocType;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +17,9 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Metamorphic tests: every corpus bulletin, changed in a way that does not change its meaning (line ends,
@@ -74,12 +72,14 @@ class PerturbationTest {
             // The few Windows-1252 files are rewritten in their own encoding (a UTF-8 BOM would not be theirs).
             String utf8 = new String(original, StandardCharsets.UTF_8);
             Charset charset = Arrays.equals(utf8.getBytes(StandardCharsets.UTF_8), original)
-                    ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+                    ? StandardCharsets.UTF_8
+                    : Charset.forName("windows-1252");
             if (perturbation == Perturbation.BYTE_ORDER_MARK && charset != StandardCharsets.UTF_8) {
                 continue;
             }
             tested++;
-            byte[] changed = perturbation.change.apply(new String(original, charset)).getBytes(charset);
+            byte[] changed =
+                    perturbation.change.apply(new String(original, charset)).getBytes(charset);
             if (perturbation == Perturbation.BYTE_ORDER_MARK) {
                 byte[] withBom = new byte[BOM.length + changed.length];
                 System.arraycopy(BOM, 0, withBom, 0, BOM.length);
@@ -93,8 +93,9 @@ class PerturbationTest {
                 differing.add(name + "\n  expected " + expected + "\n  actual   " + actual);
             }
         }
-        System.out.printf("perturbation %-32s %d/%d bulletins give the same row%n", perturbation,
-                tested - differing.size(), tested);
+        System.out.printf(
+                "perturbation %-32s %d/%d bulletins give the same row%n",
+                perturbation, tested - differing.size(), tested);
         assertEquals(List.of(), differing.stream().limit(3).toList(), differing.size() + " bulletins differ");
     }
 
@@ -107,8 +108,10 @@ class PerturbationTest {
         Matcher heading = KNOWN_HEADING.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 256);
         while (heading.find()) {
-            heading.appendReplacement(out, Matcher.quoteReplacement(
-                    recase.apply(heading.group(1)) + colon + heading.group(2) + heading.group(3)));
+            heading.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            recase.apply(heading.group(1)) + colon + heading.group(2) + heading.group(3)));
         }
         heading.appendTail(out);
         return out.toString();

@@ -1,18 +1,16 @@
 package io.docstream.extract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.docstream.contract.DocType;
-
 import io.docstream.extract.pdf.PdfSettings;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Every reason a document produces no row, each shown with a real bad file from src/test/resources/bad. */
 class QuarantineTest {
@@ -25,31 +23,31 @@ class QuarantineTest {
 
     @Test
     void anEmptyFileIsEmpty() {
-        Extraction.Quarantined result = quarantined(
-                extractor.extract(DocType.BULLETIN, "empty.txt", Fixtures.bytes("bad/empty.txt")));
+        Extraction.Quarantined result =
+                quarantined(extractor.extract(DocType.BULLETIN, "empty.txt", Fixtures.bytes("bad/empty.txt")));
         assertEquals(QuarantineReason.EMPTY, result.reason());
         assertEquals("the document has no bytes", result.message());
     }
 
     @Test
     void onlyWhiteSpaceIsEmptyToo() {
-        Extraction.Quarantined result = quarantined(
-                extractor.extract(DocType.JSON_RECORD, "blank.json", " \r\n\t \n".getBytes()));
+        Extraction.Quarantined result =
+                quarantined(extractor.extract(DocType.JSON_RECORD, "blank.json", " \r\n\t \n".getBytes()));
         assertEquals(QuarantineReason.EMPTY, result.reason());
     }
 
     @Test
     void bytesWithNulAreNotText() {
-        Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN, "binary-with-nul.txt",
-                Fixtures.bytes("bad/binary-with-nul.txt")));
+        Extraction.Quarantined result = quarantined(
+                extractor.extract(DocType.BULLETIN, "binary-with-nul.txt", Fixtures.bytes("bad/binary-with-nul.txt")));
         assertEquals(QuarantineReason.NOT_TEXT, result.reason());
         assertEquals("binary content: NUL character at position 8", result.message());
     }
 
     @Test
     void malformedJsonNamesLineAndColumn() {
-        Extraction.Quarantined result = quarantined(extractor.extract(DocType.JSON_RECORD, "malformed.json",
-                Fixtures.bytes("bad/malformed.json")));
+        Extraction.Quarantined result = quarantined(
+                extractor.extract(DocType.JSON_RECORD, "malformed.json", Fixtures.bytes("bad/malformed.json")));
         assertEquals(QuarantineReason.MALFORMED_JSON, result.reason());
         assertTrue(result.message().startsWith("line 4, column 3: "), result.message());
         assertTrue(result.message().contains("was expecting comma"), result.message());
@@ -57,23 +55,24 @@ class QuarantineTest {
 
     @Test
     void aJsonScalarIsNotARecord() {
-        Extraction.Quarantined result = quarantined(
-                extractor.extract(DocType.JSON_RECORD, "scalar.json", Fixtures.bytes("bad/scalar.json")));
+        Extraction.Quarantined result =
+                quarantined(extractor.extract(DocType.JSON_RECORD, "scalar.json", Fixtures.bytes("bad/scalar.json")));
         assertEquals(QuarantineReason.NOT_A_RECORD, result.reason());
         assertEquals("the JSON document is a number, not an object or an array of objects", result.message());
     }
 
     @Test
     void anArrayOfNumbersIsNotARecord() {
-        Extraction.Quarantined result = quarantined(extractor.extract(DocType.JSON_RECORD, "numbers-array.json",
-                Fixtures.bytes("bad/numbers-array.json")));
+        Extraction.Quarantined result = quarantined(
+                extractor.extract(DocType.JSON_RECORD, "numbers-array.json", Fixtures.bytes("bad/numbers-array.json")));
         assertEquals(QuarantineReason.NOT_A_RECORD, result.reason());
         assertEquals("element 0 of the JSON array is a number, not an object", result.message());
     }
 
     @Test
     void anEmptyArrayHoldsNoRecord() {
-        Extraction.Quarantined result = quarantined(extractor.extract(DocType.JSON_RECORD, "none.json", "[]".getBytes()));
+        Extraction.Quarantined result =
+                quarantined(extractor.extract(DocType.JSON_RECORD, "none.json", "[]".getBytes()));
         assertEquals(QuarantineReason.NOT_A_RECORD, result.reason());
     }
 
@@ -102,8 +101,8 @@ class QuarantineTest {
 
     @Test
     void theSameFileUnderTheCapIsExtracted() throws IOException {
-        Extraction result = extractor.extract(DocType.BULLETIN, "over-cap.txt",
-                new ByteArrayInputStream(Fixtures.bytes("bad/over-cap.txt")), 3000);
+        Extraction result = extractor.extract(
+                DocType.BULLETIN, "over-cap.txt", new ByteArrayInputStream(Fixtures.bytes("bad/over-cap.txt")), 3000);
         assertInstanceOf(Extraction.Extracted.class, result);
     }
 
@@ -115,7 +114,9 @@ class QuarantineTest {
 
     @Test
     void aTruncatedPdfIsUnreadable() {
-        Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN_PDF, "truncated.pdf",
+        Extraction.Quarantined result = quarantined(extractor.extract(
+                DocType.BULLETIN_PDF,
+                "truncated.pdf",
                 PdfSamples.firstHalf(PdfSamples.corpusPdfBytes("ARTS ASSOCIATE 2454.pdf"))));
         assertEquals(QuarantineReason.PDF_UNREADABLE, result.reason());
         assertTrue(result.message().contains("truncated"), result.message());
@@ -123,44 +124,51 @@ class QuarantineTest {
 
     @Test
     void aPasswordProtectedPdfIsEncrypted() {
-        Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN_PDF, "encrypted.pdf",
+        Extraction.Quarantined result = quarantined(extractor.extract(
+                DocType.BULLETIN_PDF,
+                "encrypted.pdf",
                 PdfSamples.encrypted(PdfSamples.corpusPdfBytes("ARTS ASSOCIATE 2454.pdf"))));
         assertEquals(QuarantineReason.PDF_ENCRYPTED, result.reason());
     }
 
     @Test
     void textNamedPdfIsNoPdf() {
-        Extraction.Quarantined result = quarantined(extractor.extract(DocType.BULLETIN_PDF, "not-a-pdf.pdf",
-                Fixtures.bytes("bad/not-a-pdf.pdf")));
+        Extraction.Quarantined result = quarantined(
+                extractor.extract(DocType.BULLETIN_PDF, "not-a-pdf.pdf", Fixtures.bytes("bad/not-a-pdf.pdf")));
         assertEquals(QuarantineReason.PDF_UNREADABLE, result.reason());
         assertTrue(result.message().startsWith("not a PDF"), result.message());
     }
 
     @Test
     void aPdfOverThePageCapIsTooManyPages() {
-        DocumentExtractor capped = new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
+        DocumentExtractor capped = new DocumentExtractor(
+                DocumentExtractor.DEFAULT_MAX_BYTES,
                 PdfSettings.fromEnvironment().withMaxPages(5));
-        Extraction.Quarantined result = quarantined(capped.extract(DocType.BULLETIN_PDF, "long.pdf",
-                PdfSamples.pagesOfText(6)));
+        Extraction.Quarantined result =
+                quarantined(capped.extract(DocType.BULLETIN_PDF, "long.pdf", PdfSamples.pagesOfText(6)));
         assertEquals(QuarantineReason.PDF_TOO_MANY_PAGES, result.reason());
         assertEquals("the PDF has 6 pages; the limit is 5 (" + PdfSettings.MAX_PAGES_ENV + ")", result.message());
-        assertInstanceOf(Extraction.Extracted.class, capped.extract(DocType.BULLETIN_PDF, "five.pdf",
-                PdfSamples.pagesOfText(5)));
+        assertInstanceOf(
+                Extraction.Extracted.class,
+                capped.extract(DocType.BULLETIN_PDF, "five.pdf", PdfSamples.pagesOfText(5)));
     }
 
     @Test
     void aPdfOverTheTimeLimitIsQuarantinedNotWaitedFor() {
-        DocumentExtractor noTime = new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
+        DocumentExtractor noTime = new DocumentExtractor(
+                DocumentExtractor.DEFAULT_MAX_BYTES,
                 PdfSettings.fromEnvironment().withTimeLimit(Duration.ZERO));
-        Extraction.Quarantined result = quarantined(noTime.extract(DocType.BULLETIN_PDF, "ARTS ASSOCIATE 2454.pdf",
-                PdfSamples.corpusPdfBytes("ARTS ASSOCIATE 2454.pdf")));
+        Extraction.Quarantined result = quarantined(noTime.extract(
+                DocType.BULLETIN_PDF, "ARTS ASSOCIATE 2454.pdf", PdfSamples.corpusPdfBytes("ARTS ASSOCIATE 2454.pdf")));
         assertEquals(QuarantineReason.PDF_TIME_LIMIT, result.reason());
     }
 
     @Test
     void anEmptyPdfUploadIsEmpty() {
-        assertEquals(QuarantineReason.EMPTY,
-                quarantined(extractor.extract(DocType.BULLETIN_PDF, "empty.pdf", new byte[0])).reason());
+        assertEquals(
+                QuarantineReason.EMPTY,
+                quarantined(extractor.extract(DocType.BULLETIN_PDF, "empty.pdf", new byte[0]))
+                        .reason());
     }
 
     private static final class CountingStream extends InputStream {

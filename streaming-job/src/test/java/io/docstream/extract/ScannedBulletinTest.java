@@ -1,14 +1,13 @@
 package io.docstream.extract;
 
-import io.docstream.contract.DocType;
-
-import io.docstream.extract.pdf.PdfSettings;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docstream.contract.DocType;
+import io.docstream.extract.pdf.PdfSettings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A scanned bulletin: the pages of a corpus PDF rendered to images and wrapped into an image-only PDF. Through
@@ -29,10 +28,14 @@ class ScannedBulletinTest {
 
     @Test
     void ocrKeepsTheClassCodeOpenDateAndSalariesOfTheTextPdf() {
-        ExtractedRow fromText = row(new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
-                PdfSettings.fromEnvironment().withOcr(false)).extract(DocType.BULLETIN_PDF, BULLETIN, textPdf));
-        ExtractedRow fromScan = row(new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES,
-                PdfSettings.fromEnvironment().withOcr(true)).extract(DocType.BULLETIN_PDF, "scanned.pdf", scan));
+        ExtractedRow fromText = row(new DocumentExtractor(
+                        DocumentExtractor.DEFAULT_MAX_BYTES,
+                        PdfSettings.fromEnvironment().withOcr(false))
+                .extract(DocType.BULLETIN_PDF, BULLETIN, textPdf));
+        ExtractedRow fromScan = row(new DocumentExtractor(
+                        DocumentExtractor.DEFAULT_MAX_BYTES,
+                        PdfSettings.fromEnvironment().withOcr(true))
+                .extract(DocType.BULLETIN_PDF, "scanned.pdf", scan));
 
         assertEquals("1775", fromText.classcode());
         assertEquals(fromText.classcode(), fromScan.classcode());
@@ -42,17 +45,24 @@ class ScannedBulletinTest {
         assertEquals(fromText.salaryDwpStart(), fromScan.salaryDwpStart());
         assertEquals(fromText.salaryDwpEnd(), fromScan.salaryDwpEnd());
         assertEquals(DocType.BULLETIN_PDF, fromScan.sourceType());
-        assertTrue(fromScan.parseWarnings().contains(ParseWarning.TEXT_FROM_OCR.name()), fromScan.parseWarnings().toString());
+        assertTrue(
+                fromScan.parseWarnings().contains(ParseWarning.TEXT_FROM_OCR.name()),
+                fromScan.parseWarnings().toString());
         assertTrue(!fromText.parseWarnings().contains(ParseWarning.TEXT_FROM_OCR.name()));
     }
 
     @Test
     void withOcrOffAScanIsQuarantinedWithHowToTurnItOn() {
-        Extraction.Quarantined quarantined = assertInstanceOf(Extraction.Quarantined.class,
-                new DocumentExtractor(DocumentExtractor.DEFAULT_MAX_BYTES, PdfSettings.fromEnvironment().withOcr(false))
+        Extraction.Quarantined quarantined = assertInstanceOf(
+                Extraction.Quarantined.class,
+                new DocumentExtractor(
+                                DocumentExtractor.DEFAULT_MAX_BYTES,
+                                PdfSettings.fromEnvironment().withOcr(false))
                         .extract(DocType.BULLETIN_PDF, "scanned.pdf", scan));
         assertEquals(QuarantineReason.NO_TEXT_LAYER, quarantined.reason());
-        assertTrue(quarantined.message().contains("tesseract-ocr") && quarantined.message().contains(PdfSettings.OCR_ENV),
+        assertTrue(
+                quarantined.message().contains("tesseract-ocr")
+                        && quarantined.message().contains(PdfSettings.OCR_ENV),
                 quarantined.message());
     }
 

@@ -1,19 +1,19 @@
 package io.docstream.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docstream.contract.ArrivalHeaders;
 import io.docstream.contract.DocType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +22,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Plays the ingest service's part: announces stored documents on the topic, with the contract's headers. */
@@ -61,7 +61,8 @@ final class Announcer implements AutoCloseable {
     }
 
     /** The event for a document stored at {@code uri}; {@code bytes} gives size and sha256. */
-    static ObjectNode event(String docId, String fileName, String docType, String uri, String bucket, String key, byte[] bytes) {
+    static ObjectNode event(
+            String docId, String fileName, String docType, String uri, String bucket, String key, byte[] bytes) {
         ObjectNode event = JSON.createObjectNode();
         event.put("doc_id", docId);
         event.put("file_name", fileName);
@@ -82,14 +83,17 @@ final class Announcer implements AutoCloseable {
 
     void announce(ObjectNode event) {
         String docId = event.path("doc_id").asText();
-        send(docId, event.toString().getBytes(StandardCharsets.UTF_8),
+        send(
+                docId,
+                event.toString().getBytes(StandardCharsets.UTF_8),
                 ArrivalHeaders.of(UUID.randomUUID().toString(), Instant.now(), docId));
     }
 
     void send(String key, byte[] value, Map<String, String> headers) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
-                key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
-        headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+        headers.forEach(
+                (name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
         sent.add(producer.send(record));
     }
 

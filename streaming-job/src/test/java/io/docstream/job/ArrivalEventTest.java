@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docstream.contract.DocType;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docstream.contract.ArrivalFields;
 import io.docstream.contract.ArrivalHeaders;
+import io.docstream.contract.DocType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +23,10 @@ class ArrivalEventTest {
     void theSchemasExampleIsAccepted() {
         String example = EventSchema.example();
         assertEquals(List.of(), EventSchema.problems(example));
-        Map<String, String> headers = ArrivalHeaders.of("5f0c7a52-2a4e-4c39-9a51-3b2f3e0c9d11",
-                Instant.parse("2026-11-24T03:00:00.123Z"), "3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f");
+        Map<String, String> headers = ArrivalHeaders.of(
+                "5f0c7a52-2a4e-4c39-9a51-3b2f3e0c9d11",
+                Instant.parse("2026-11-24T03:00:00.123Z"),
+                "3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f");
 
         ArrivalEvent.Parsed parsed = ArrivalEvent.parse(example.getBytes(StandardCharsets.UTF_8), headers);
 
@@ -32,7 +34,8 @@ class ArrivalEventTest {
         assertEquals("3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f", event.docId());
         assertEquals("ADMINISTRATIVE ANALYST 1590 060118.txt", event.fileName());
         assertEquals(DocType.BULLETIN, event.docType());
-        assertEquals("s3a://docstream-input/incoming/3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f/ADMINISTRATIVE ANALYST 1590 060118.txt",
+        assertEquals(
+                "s3a://docstream-input/incoming/3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f/ADMINISTRATIVE ANALYST 1590 060118.txt",
                 event.uri());
         assertEquals(9133, event.size());
         assertEquals(Instant.parse("2026-11-24T03:00:00.100Z"), event.receivedAt());
@@ -48,11 +51,19 @@ class ArrivalEventTest {
             ObjectNode without = (ObjectNode) EventSchema.exampleNode();
             without.remove(required);
             assertEquals(1, EventSchema.problems(without.toString()).size(), required);
-            assertInstanceOf(ArrivalEvent.Bad.class, ArrivalEvent.parse(without.toString().getBytes(StandardCharsets.UTF_8),
-                    HEADERS), "the job accepts an event without " + required);
+            assertInstanceOf(
+                    ArrivalEvent.Bad.class,
+                    ArrivalEvent.parse(without.toString().getBytes(StandardCharsets.UTF_8), HEADERS),
+                    "the job accepts an event without " + required);
         }
-        ObjectNode announced = Announcer.event("3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f", "a.pdf", "bulletin_pdf",
-                "file:/in/a.pdf", null, "a.pdf", new byte[] {1, 2});
+        ObjectNode announced = Announcer.event(
+                "3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f",
+                "a.pdf",
+                "bulletin_pdf",
+                "file:/in/a.pdf",
+                null,
+                "a.pdf",
+                new byte[] {1, 2});
         assertEquals(List.of(), EventSchema.problems(announced.toString()), "the test announcer's events");
         List<String> fields = new ArrayList<>();
         announced.fieldNames().forEachRemaining(fields::add);
@@ -65,14 +76,16 @@ class ArrivalEventTest {
     @Test
     void aPdfBulletinIsItsOwnDocType() {
         String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"bulletin_pdf\"," + SHA + "}";
-        ArrivalEvent event = assertInstanceOf(ArrivalEvent.Good.class,
-                ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), HEADERS)).event();
+        ArrivalEvent event = assertInstanceOf(
+                        ArrivalEvent.Good.class, ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), HEADERS))
+                .event();
         assertEquals(DocType.BULLETIN_PDF, event.docType());
     }
 
     @Test
     void unknownFieldsAreIgnored() {
-        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"json_record\"," + SHA + ",\"new_field\":[1,2]}";
+        String value = "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"json_record\"," + SHA
+                + ",\"new_field\":[1,2]}";
         assertInstanceOf(ArrivalEvent.Good.class, ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), HEADERS));
     }
 
@@ -89,7 +102,10 @@ class ArrivalEventTest {
         otherVersion.put("ce_specversion", "0.3");
         assertBad(value, otherVersion, "ce_specversion");
         assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}", HEADERS, "sha256");
-        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\",\"sha256\":\"00\"}", HEADERS, "sha256");
+        assertBad(
+                "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\",\"sha256\":\"00\"}",
+                HEADERS,
+                "sha256");
     }
 
     @Test
@@ -98,9 +114,14 @@ class ArrivalEventTest {
         assertBad("[1,2]", HEADERS, "not a JSON object");
         assertBad("{\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}", HEADERS, "doc_id and uri");
         assertBad("{\"doc_id\":\"a\",\"doc_type\":\"bulletin\"}", HEADERS, "doc_id and uri");
-        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"pdf\"}", HEADERS, "unknown doc_type 'pdf'");
-        assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\",\"received_at\":\"yesterday\"}",
-                HEADERS, "received_at");
+        assertBad(
+                "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.pdf\",\"doc_type\":\"pdf\"}",
+                HEADERS,
+                "unknown doc_type 'pdf'");
+        assertBad(
+                "{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\",\"received_at\":\"yesterday\"}",
+                HEADERS,
+                "received_at");
         Map<String, String> otherType = new java.util.HashMap<>(HEADERS);
         otherType.put("ce_type", "io.docstream.document.deleted.v1");
         assertBad("{\"doc_id\":\"a\",\"uri\":\"file:/in/a.txt\",\"doc_type\":\"bulletin\"}", otherType, "ce_type");
@@ -108,8 +129,8 @@ class ArrivalEventTest {
     }
 
     private static void assertBad(String value, Map<String, String> headers, String expectedProblem) {
-        ArrivalEvent.Bad bad = assertInstanceOf(ArrivalEvent.Bad.class,
-                ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), headers));
+        ArrivalEvent.Bad bad = assertInstanceOf(
+                ArrivalEvent.Bad.class, ArrivalEvent.parse(value.getBytes(StandardCharsets.UTF_8), headers));
         assertTrue(bad.problem().contains(expectedProblem), bad.problem());
         assertTrue(bad.message().contains(value.substring(0, Math.min(10, value.length()))), bad.message());
     }

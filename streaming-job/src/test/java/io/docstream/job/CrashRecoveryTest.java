@@ -3,8 +3,8 @@ package io.docstream.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docstream.extract.Corpus;
 import io.docstream.contract.DocType;
+import io.docstream.extract.Corpus;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.servers.ChildJvm;
@@ -42,10 +42,21 @@ class CrashRecoveryTest {
     private final String run = TestStack.unique("crash");
     private final String topic = TestStack.unique("arrivals-crash");
     private final String output = "s3a://" + TestStack.BUCKET + "/tables/" + run;
-    private final Path outputOnDisk = stack.s3.dataDir().resolve("buckets").resolve(TestStack.BUCKET).resolve("tables").resolve(run);
+    private final Path outputOnDisk = stack.s3
+            .dataDir()
+            .resolve("buckets")
+            .resolve(TestStack.BUCKET)
+            .resolve("tables")
+            .resolve(run);
     private final Path documentsOnDisk = outputOnDisk.resolve(DeltaTables.DOCUMENTS);
-    private final Path offsetsOnDisk = stack.s3.dataDir().resolve("buckets").resolve(TestStack.BUCKET)
-            .resolve("checkpoints").resolve(run).resolve("documents").resolve("offsets");
+    private final Path offsetsOnDisk = stack.s3
+            .dataDir()
+            .resolve("buckets")
+            .resolve(TestStack.BUCKET)
+            .resolve("checkpoints")
+            .resolve(run)
+            .resolve("documents")
+            .resolve("offsets");
     private final Random random = new Random();
     private int starts;
     private final List<com.fasterxml.jackson.databind.node.ObjectNode> retries = new ArrayList<>();
@@ -88,7 +99,10 @@ class CrashRecoveryTest {
 
         Dataset<Row> documents = documents();
         assertEquals(total, documents.count(), "rows in the table");
-        assertEquals(total, documents.select("doc_id", "record_index").distinct().count(), "distinct (doc_id, record_index)");
+        assertEquals(
+                total,
+                documents.select("doc_id", "record_index").distinct().count(),
+                "distinct (doc_id, record_index)");
         Map<String, Long> actual = new HashMap<>();
         for (Row row : documents.groupBy("doc_id").count().collectAsList()) {
             actual.put(row.getString(0), row.getLong(1));
@@ -104,16 +118,19 @@ class CrashRecoveryTest {
         long listed = replay.columnOfEveryFile("doc_id").size();
         Set<String> orphans = new java.util.HashSet<>(replay.everyParquetFile());
         orphans.removeAll(replay.liveFiles());
-        System.out.printf("crash test: %d rows in the table (Spark and log replay), %d rows for a reader listing the"
-                + " prefix, %d files of killed attempts, %d committed files%n", total, listed, orphans.size(), replay.liveFiles().size());
-        assertTrue(!orphans.isEmpty() && listed > total,
+        System.out.printf(
+                "crash test: %d rows in the table (Spark and log replay), %d rows for a reader listing the"
+                        + " prefix, %d files of killed attempts, %d committed files%n",
+                total, listed, orphans.size(), replay.liveFiles().size());
+        assertTrue(
+                !orphans.isEmpty() && listed > total,
                 "a kill right after a part file landed leaves that attempt's file outside the log: " + orphans);
     }
 
     private Map<String, Long> announceCorpusDocuments() throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> txt = Files.list(Corpus.dir().resolve("bulletins"));
-             Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
+                Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
             files.addAll(txt.sorted().toList());
             files.addAll(json.sorted().toList());
         }
@@ -131,16 +148,34 @@ class CrashRecoveryTest {
                 String docId = Announcer.docId(run + "/" + i);
                 String key = "incoming/" + run + "/" + docId + "/" + name;
                 stack.put(TestStack.BUCKET, key, bytes);
-                announcer.announce(Announcer.event(docId, name, type.value(), "s3a://" + TestStack.BUCKET + "/" + key,
-                        TestStack.BUCKET, key, bytes));
+                announcer.announce(Announcer.event(
+                        docId,
+                        name,
+                        type.value(),
+                        "s3a://" + TestStack.BUCKET + "/" + key,
+                        TestStack.BUCKET,
+                        key,
+                        bytes));
                 expectedRows.put(docId, (long) extracted.rows().size());
                 if (i % 30 == 0) {
-                    retries.add(Announcer.event(docId, name, type.value(), "s3a://" + TestStack.BUCKET + "/" + key,
-                            TestStack.BUCKET, key, bytes));
+                    retries.add(Announcer.event(
+                            docId,
+                            name,
+                            type.value(),
+                            "s3a://" + TestStack.BUCKET + "/" + key,
+                            TestStack.BUCKET,
+                            key,
+                            bytes));
                 }
                 if (i % 50 == 0) {
-                    announcer.announce(Announcer.event(docId, name, type.value(), "s3a://" + TestStack.BUCKET + "/" + key,
-                            TestStack.BUCKET, key, bytes)); // an immediate client retry
+                    announcer.announce(Announcer.event(
+                            docId,
+                            name,
+                            type.value(),
+                            "s3a://" + TestStack.BUCKET + "/" + key,
+                            TestStack.BUCKET,
+                            key,
+                            bytes)); // an immediate client retry
                 }
             }
         }
@@ -169,10 +204,13 @@ class CrashRecoveryTest {
         javaArgs.add("-cp");
         javaArgs.add(TestStack.jobClasspath());
         javaArgs.add(DocumentsStream.class.getName());
-        return ChildJvm.start("crash-job", javaArgs, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), stack.workDir,
+        return ChildJvm.start(
+                "crash-job",
+                javaArgs,
+                Map.of("SPARK_LOCAL_IP", "127.0.0.1"),
+                stack.workDir,
                 stack.workDir.resolve(run + "-job-" + starts + ".log"));
     }
-
 
     private Dataset<Row> documents() {
         return Files.exists(documentsOnDisk.resolve("_delta_log"))
@@ -183,7 +221,12 @@ class CrashRecoveryTest {
     private long quarantineCount() {
         Path quarantine = outputOnDisk.resolve(DeltaTables.QUARANTINE);
         return Files.exists(quarantine.resolve("_delta_log"))
-                ? stack.spark.read().format("delta").load(DeltaTables.quarantinePath(output)).count() : 0;
+                ? stack.spark
+                        .read()
+                        .format("delta")
+                        .load(DeltaTables.quarantinePath(output))
+                        .count()
+                : 0;
     }
 
     private static long countFiles(Path dir) {
@@ -192,7 +235,8 @@ class CrashRecoveryTest {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".parquet") || f.getFileName().toString().matches("\\d+"))
+                    .filter(f -> f.getFileName().toString().endsWith(".parquet")
+                            || f.getFileName().toString().matches("\\d+"))
                     .count();
         } catch (IOException | java.io.UncheckedIOException e) {
             return 0; // files come and go while the job writes

@@ -103,8 +103,10 @@ class FaultSuiteTest {
 
     @Test
     void everyAcceptedUploadIsInTheTableExactlyOnceThroughEveryFault() throws Exception {
-        assertTrue(Files.isRegularFile(INGEST_JAR), INGEST_JAR.toAbsolutePath()
-                + " is missing: the fault suite runs the built ingest service (mvn -B -DskipTests package)");
+        assertTrue(
+                Files.isRegularFile(INGEST_JAR),
+                INGEST_JAR.toAbsolutePath()
+                        + " is missing: the fault suite runs the built ingest service (mvn -B -DskipTests package)");
         s3 = S3Server.start(dir.resolve("s3"));
         try (S3Client client = s3Client()) {
             client.createBucket(b -> b.bucket(BUCKET));
@@ -121,7 +123,9 @@ class FaultSuiteTest {
 
         // 1. The job, killed inside a batch: a batch is planned (its offsets written), not yet committed.
         long planned = count(checkpointDir("offsets"));
-        await(() -> count(checkpointDir("offsets")) > planned && count(checkpointDir("offsets")) > count(checkpointDir("commits")),
+        await(
+                () -> count(checkpointDir("offsets")) > planned
+                        && count(checkpointDir("offsets")) > count(checkpointDir("commits")),
                 Duration.ofMinutes(2));
         job.kill();
         long killedAt = System.nanoTime();
@@ -186,9 +190,11 @@ class FaultSuiteTest {
         for (Row row : documents.groupBy("doc_id").count().collectAsList()) {
             perDoc.put(row.getString(0), row.getLong(1));
         }
-        long lost = accepted.keySet().stream().filter(id -> !perDoc.containsKey(id)).count();
+        long lost =
+                accepted.keySet().stream().filter(id -> !perDoc.containsKey(id)).count();
         long duplicated = perDoc.values().stream().filter(n -> n > 1).count();
-        long unknown = perDoc.keySet().stream().filter(id -> !accepted.containsKey(id)).count();
+        long unknown =
+                perDoc.keySet().stream().filter(id -> !accepted.containsKey(id)).count();
         long quarantined = quarantineCount();
         // The same table through a reader that is not Spark: the log's add/remove actions, files read directly.
         DeltaLogReplay replay = new DeltaLogReplay(tableOnDisk(DeltaTables.DOCUMENTS));
@@ -198,26 +204,43 @@ class FaultSuiteTest {
         // runs it, here with no retention since nothing reads the table any more) must delete every one.
         Set<String> orphansBefore = new java.util.HashSet<>(replay.everyParquetFile());
         orphansBefore.removeAll(replay.liveFiles());
-        new TableMaintenance(stack.spark, System.out).maintain(DeltaTables.DOCUMENTS, DeltaTables.documentsPath(output), 0, true, true);
+        new TableMaintenance(stack.spark, System.out)
+                .maintain(DeltaTables.DOCUMENTS, DeltaTables.documentsPath(output), 0, true, true);
         DeltaLogReplay maintained = new DeltaLogReplay(tableOnDisk(DeltaTables.DOCUMENTS));
         Set<String> orphansAfter = new java.util.HashSet<>(maintained.everyParquetFile());
         orphansAfter.removeAll(maintained.liveFiles());
-        boolean replayAgreesAfterMaintenance = DeltaLogReplay.counts(maintained.column("doc_id")).equals(perDoc);
+        boolean replayAgreesAfterMaintenance =
+                DeltaLogReplay.counts(maintained.column("doc_id")).equals(perDoc);
         // While s3proxy hung or was down and while the broker was down, the job said so, naming the cause.
         boolean stallLogged = jobLogsContain("store: DOWN") && jobLogsContain("Kafka: DOWN");
         // The last start was stopped by SIGTERM: its shutdown must not race Spark's own.
         boolean cleanStop = !jobLogsContain("Cannot call methods on a stopped SparkContext");
 
-        report.add(0, String.format("| accepted uploads | %d |%n| rows in the documents table (Spark) | %d |%n"
-                        + "| non-Spark log replay agrees (before / after maintenance) | %s / %s |%n"
-                        + "| files outside the log before maintenance / after | %d / %d |%n| lost | %d |%n"
-                        + "| duplicated | %d |%n| in the table, never accepted | %d |%n| quarantined | %d |%n"
-                        + "| 503/connection retries by clients | %d |%n| unexpected answers | %d |%n"
-                        + "| job stalls logged with their cause (store DOWN, Kafka DOWN) | %s |%n| SIGTERM without a stopped-SparkContext error | %s |%n"
-                        + "| job starts (1 + the suite's 2 kills) | %d |",
-                expected, rows, replayAgrees ? "yes" : "no", replayAgreesAfterMaintenance ? "yes" : "no",
-                orphansBefore.size(), orphansAfter.size(), lost, duplicated, unknown, quarantined, retried.get(), unexpected.get(),
-                stallLogged ? "yes" : "no", cleanStop ? "yes" : "no", jobStarts));
+        report.add(
+                0,
+                String.format(
+                        "| accepted uploads | %d |%n| rows in the documents table (Spark) | %d |%n"
+                                + "| non-Spark log replay agrees (before / after maintenance) | %s / %s |%n"
+                                + "| files outside the log before maintenance / after | %d / %d |%n| lost | %d |%n"
+                                + "| duplicated | %d |%n| in the table, never accepted | %d |%n| quarantined | %d |%n"
+                                + "| 503/connection retries by clients | %d |%n| unexpected answers | %d |%n"
+                                + "| job stalls logged with their cause (store DOWN, Kafka DOWN) | %s |%n| SIGTERM without a stopped-SparkContext error | %s |%n"
+                                + "| job starts (1 + the suite's 2 kills) | %d |",
+                        expected,
+                        rows,
+                        replayAgrees ? "yes" : "no",
+                        replayAgreesAfterMaintenance ? "yes" : "no",
+                        orphansBefore.size(),
+                        orphansAfter.size(),
+                        lost,
+                        duplicated,
+                        unknown,
+                        quarantined,
+                        retried.get(),
+                        unexpected.get(),
+                        stallLogged ? "yes" : "no",
+                        cleanStop ? "yes" : "no",
+                        jobStarts));
         String printed = "\n| fault suite | |\n| --- | --- |\n" + String.join("\n", report) + "\n";
         System.out.println(printed);
         Files.writeString(Path.of("target", "fault-suite.md"), printed);
@@ -247,55 +270,69 @@ class FaultSuiteTest {
         double uploadsBack = Math.max(0, (lastAcceptedNanos.get() - endedAt) / 1e9);
         await(() -> count(checkpointDir("commits")) > commits, Duration.ofMinutes(3));
         double jobBack = (System.nanoTime() - endedAt) / 1e9;
-        report.add(String.format("| %s: uploads accepted again after | %.1f s |%n| %s: job committing again after | %.1f s |",
+        report.add(String.format(
+                "| %s: uploads accepted again after | %.1f s |%n| %s: job committing again after | %.1f s |",
                 fault, uploadsBack, fault, jobBack));
     }
 
     private Thread client(int number) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Thread thread = new Thread(() -> {
-            int sequence = 0;
-            while (uploading.get()) {
-                String name = "fault-" + number + "-" + (++sequence) + ".txt";
-                byte[] body = bulletin(name);
-                while (true) {
-                    try {
-                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + ingestPort + "/documents?filename=" + name))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("X-Api-Key", API_KEY).header("Content-Type", "text/plain")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (answer.statusCode() == 201 || answer.statusCode() == 200) {
-                            String docId = answer.body().replaceAll("(?s).*\"doc_id\":\"([0-9a-f]{32})\".*", "$1");
-                            accepted.put(docId, name);
-                            lastAcceptedNanos.set(System.nanoTime());
-                            break;
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Thread thread = new Thread(
+                () -> {
+                    int sequence = 0;
+                    while (uploading.get()) {
+                        String name = "fault-" + number + "-" + (++sequence) + ".txt";
+                        byte[] body = bulletin(name);
+                        while (true) {
+                            try {
+                                HttpResponse<String> answer = http.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestPort
+                                                        + "/documents?filename=" + name))
+                                                .timeout(Duration.ofSeconds(30))
+                                                .header("X-Api-Key", API_KEY)
+                                                .header("Content-Type", "text/plain")
+                                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (answer.statusCode() == 201 || answer.statusCode() == 200) {
+                                    String docId =
+                                            answer.body().replaceAll("(?s).*\"doc_id\":\"([0-9a-f]{32})\".*", "$1");
+                                    accepted.put(docId, name);
+                                    lastAcceptedNanos.set(System.nanoTime());
+                                    break;
+                                }
+                                if (answer.statusCode() != 503) {
+                                    unexpected.incrementAndGet();
+                                    System.err.println("fault suite: " + name + " answered " + answer.statusCode() + " "
+                                            + answer.body());
+                                    break;
+                                }
+                                retried.incrementAndGet();
+                                Thread.sleep(1000L
+                                        * Long.parseLong(answer.headers()
+                                                .firstValue("Retry-After")
+                                                .orElse("1")));
+                            } catch (IOException unreachable) {
+                                retried.incrementAndGet(); // the service is down or restarting: retry, as a client does
+                                sleepQuietly(1000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
                         }
-                        if (answer.statusCode() != 503) {
-                            unexpected.incrementAndGet();
-                            System.err.println("fault suite: " + name + " answered " + answer.statusCode() + " " + answer.body());
-                            break;
-                        }
-                        retried.incrementAndGet();
-                        Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
-                    } catch (IOException unreachable) {
-                        retried.incrementAndGet(); // the service is down or restarting: retry, as a client does
-                        sleepQuietly(1000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                        sleepQuietly(UPLOAD_INTERVAL_MS);
                     }
-                }
-                sleepQuietly(UPLOAD_INTERVAL_MS);
-            }
-        }, "fault-client-" + number);
+                },
+                "fault-client-" + number);
         thread.setDaemon(true);
         return thread;
     }
 
     private static byte[] bulletin(String name) {
         return ("FAULT SUITE CLERK\nClass Code:       9999\nOpen Date:  01-02-26\nANNUAL SALARY\n$50,000 to $60,000\n"
-                + "DUTIES\nKeeps count of " + name + ".\n").getBytes(StandardCharsets.US_ASCII);
+                        + "DUTIES\nKeeps count of " + name + ".\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private void startIngest() {
@@ -316,11 +353,17 @@ class FaultSuiteTest {
         properties.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.add("-jar");
         args.add(INGEST_JAR.toAbsolutePath().toString());
-        Map<String, String> env = Map.of("DOCSTREAM_AUTH_API_KEYS", API_KEY,
-                "DOCSTREAM_STORE_S3_ACCESS_KEY_ID", s3.accessKey(), "DOCSTREAM_STORE_S3_SECRET_ACCESS_KEY", s3.secretKey());
+        Map<String, String> env = Map.of(
+                "DOCSTREAM_AUTH_API_KEYS",
+                API_KEY,
+                "DOCSTREAM_STORE_S3_ACCESS_KEY_ID",
+                s3.accessKey(),
+                "DOCSTREAM_STORE_S3_SECRET_ACCESS_KEY",
+                s3.secretKey());
         ingest = ChildJvm.start("ingest-service", args, env, dir, dir.resolve("ingest-" + System.nanoTime() + ".log"));
         children.add(ingest);
-        ingest.awaitReady(() -> httpStatus("http://127.0.0.1:" + ingestPort + "/q/health/ready") == 200, Duration.ofMinutes(2));
+        ingest.awaitReady(
+                () -> httpStatus("http://127.0.0.1:" + ingestPort + "/q/health/ready") == 200, Duration.ofMinutes(2));
     }
 
     private void startJob() {
@@ -350,8 +393,13 @@ class FaultSuiteTest {
         javaArgs.add("-cp");
         javaArgs.add(TestStack.jobClasspath());
         javaArgs.add(DocumentsStream.class.getName());
-        Map<String, String> env = Map.of("SPARK_LOCAL_IP", "127.0.0.1",
-                "AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY", s3.secretKey());
+        Map<String, String> env = Map.of(
+                "SPARK_LOCAL_IP",
+                "127.0.0.1",
+                "AWS_ACCESS_KEY_ID",
+                s3.accessKey(),
+                "AWS_SECRET_ACCESS_KEY",
+                s3.secretKey());
         job = ChildJvm.start("fault-job", javaArgs, env, dir, dir.resolve("job-" + jobStarts + ".log"));
         children.add(job);
     }
@@ -361,7 +409,8 @@ class FaultSuiteTest {
             return logs.filter(f -> f.getFileName().toString().startsWith("job-"))
                     .anyMatch(f -> {
                         try {
-                            return Files.readString(f, StandardCharsets.ISO_8859_1).contains(text);
+                            return Files.readString(f, StandardCharsets.ISO_8859_1)
+                                    .contains(text);
                         } catch (IOException e) {
                             return false;
                         }
@@ -390,7 +439,11 @@ class FaultSuiteTest {
             return 0;
         }
         pointSparkAtThisS3();
-        return stack.spark.read().format("delta").load(DeltaTables.quarantinePath(output)).count();
+        return stack.spark
+                .read()
+                .format("delta")
+                .load(DeltaTables.quarantinePath(output))
+                .count();
     }
 
     private Set<String> tableDocIds() {
@@ -409,7 +462,12 @@ class FaultSuiteTest {
     }
 
     private Path checkpointDir(String name) {
-        return s3.dataDir().resolve("buckets").resolve(BUCKET).resolve("checkpoints").resolve("documents").resolve(name);
+        return s3.dataDir()
+                .resolve("buckets")
+                .resolve(BUCKET)
+                .resolve("checkpoints")
+                .resolve("documents")
+                .resolve(name);
     }
 
     private void awaitCommits(int more, Duration timeout) throws InterruptedException {
@@ -451,9 +509,12 @@ class FaultSuiteTest {
     }
 
     private S3Client s3Client() {
-        return S3Client.builder().endpointOverride(URI.create(s3.endpoint())).region(Region.of(s3.region()))
+        return S3Client.builder()
+                .endpointOverride(URI.create(s3.endpoint()))
+                .region(Region.of(s3.region()))
                 .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
                 .build();
     }
 
@@ -469,7 +530,8 @@ class FaultSuiteTest {
 
     private static int httpStatus(String url) {
         try {
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+            java.net.HttpURLConnection connection =
+                    (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(3000);
             int status = connection.getResponseCode();
@@ -487,5 +549,4 @@ class FaultSuiteTest {
             Thread.currentThread().interrupt();
         }
     }
-
 }

@@ -70,7 +70,8 @@ class FirstAnnouncementTest {
     }
 
     private static TestGroupState<Long> state(Optional<Long> firstSeen, boolean timedOut) {
-        return TestGroupState.create(firstSeen, GroupStateTimeout.ProcessingTimeTimeout(), NOW, Optional.empty(), timedOut);
+        return TestGroupState.create(
+                firstSeen, GroupStateTimeout.ProcessingTimeTimeout(), NOW, Optional.empty(), timedOut);
     }
 
     private static Row announcement(int partition, long offset) {

@@ -1,7 +1,7 @@
 package io.docstream.job;
 
-import io.docstream.extract.Corpus;
 import io.docstream.contract.DocType;
+import io.docstream.extract.Corpus;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.ProcessCpu;
 import io.docstream.servers.S3Server;
@@ -53,13 +53,18 @@ public final class JobDrainBenchmark {
         boolean local = args.length > 4 && args[4].equals("local");
         Path work = Path.of("target", "bench-job-drain").toAbsolutePath();
         TestStack.deleteRecursively(work);
-        try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka")); S3Server s3 = S3Server.start(work.resolve("s3"))) {
+        try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"));
+                S3Server s3 = S3Server.start(work.resolve("s3"))) {
             String bucket = "docstream";
-            String root = local ? work.resolve("store").toUri().toString().replaceAll("/?$", "/") : "s3a://" + bucket + "/";
+            String root =
+                    local ? work.resolve("store").toUri().toString().replaceAll("/?$", "/") : "s3a://" + bucket + "/";
             String ceiling = storeAndAnnounce(kafka, s3, bucket, documents, local ? work.resolve("store") : null);
-            SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("job-drain")
+            SparkSession.Builder builder = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("job-drain")
                     .config("spark.ui.enabled", "false")
-                    .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", String.valueOf(statePartitions))
                     .config("spark.hadoop.fs.s3a.endpoint", s3.endpoint())
                     .config("spark.hadoop.fs.s3a.path.style.access", "true")
@@ -84,58 +89,92 @@ public final class JobDrainBenchmark {
             runs.addAll(List.of("1 second", "5 seconds"));
             for (String run : runs) {
                 String trigger = run.equals("warm-up") ? "1 second" : run;
-                long perTrigger = maxOffsets > 0 ? maxOffsets : TARGET_DOCS_PER_SECOND * Long.parseLong(trigger.split(" ")[0]);
+                long perTrigger =
+                        maxOffsets > 0 ? maxOffsets : TARGET_DOCS_PER_SECOND * Long.parseLong(trigger.split(" ")[0]);
                 long[] pids = {ProcessHandle.current().pid(), s3.pid(), kafka.pid()};
                 long[] cpuBefore = ProcessCpu.millisEach(pids);
                 java.util.Map<String, Long> threadsBefore = threadCpuMillis();
-                long compilationsBefore = org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
-                String line = drain(spark, kafka, root, trigger, documents, perTrigger, readParallelism, statePartitions);
+                long compilationsBefore = org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME()
+                        .getCount();
+                String line =
+                        drain(spark, kafka, root, trigger, documents, perTrigger, readParallelism, statePartitions);
                 long[] cpuAfter = ProcessCpu.millisEach(pids);
                 java.util.Map<String, Long> threadsAfter = threadCpuMillis();
-                line += String.format(Locale.ROOT, "%n    generated-code compilations (janino): %d",
-                        org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount() - compilationsBefore);
-                report.add((run.equals("warm-up") ? "(warm-up, cold JVM) " : "") + line
+                line += String.format(
+                        Locale.ROOT,
+                        "%n    generated-code compilations (janino): %d",
+                        org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME()
+                                        .getCount()
+                                - compilationsBefore);
+                report.add((run.equals("warm-up") ? "(warm-up, cold JVM) " : "")
+                        + line
                         + cpuReport(cpuBefore, cpuAfter, threadsBefore, threadsAfter, documents));
             }
             spark.stop();
             System.out.println();
-            System.out.printf("job-drain: %d documents in %s, maxOffsetsPerTrigger %s, readParallelism %d,"
-                    + " statePartitions %d, local[2], %d cores, load average before the drains %s%n", documents,
+            System.out.printf(
+                    "job-drain: %d documents in %s, maxOffsetsPerTrigger %s, readParallelism %d,"
+                            + " statePartitions %d, local[2], %d cores, load average before the drains %s%n",
+                    documents,
                     local ? "a local folder" : "s3proxy",
-                    maxOffsets > 0 ? String.valueOf(maxOffsets) : "1,000 per trigger second", readParallelism, statePartitions,
-                    Runtime.getRuntime().availableProcessors(), loadAverage);
+                    maxOffsets > 0 ? String.valueOf(maxOffsets) : "1,000 per trigger second",
+                    readParallelism,
+                    statePartitions,
+                    Runtime.getRuntime().availableProcessors(),
+                    loadAverage);
             System.out.println(ceiling);
             report.forEach(System.out::println);
         }
     }
 
-    private static String drain(SparkSession spark, KafkaBroker kafka, String root, String trigger, int documents,
-                                long maxOffsets, int readParallelism, int statePartitions) throws Exception {
+    private static String drain(
+            SparkSession spark,
+            KafkaBroker kafka,
+            String root,
+            String trigger,
+            int documents,
+            long maxOffsets,
+            int readParallelism,
+            int statePartitions)
+            throws Exception {
         String run = "bench-" + trigger.replace(' ', '-') + "-" + System.nanoTime();
-        JobSettings settings = new JobSettings(kafka.bootstrapServers(), "document-arrivals", "earliest", maxOffsets, trigger,
-                root + "incoming/", root + "tables/" + run, root + "checkpoints/" + run, readParallelism, "1 hour", statePartitions,
+        JobSettings settings = new JobSettings(
+                kafka.bootstrapServers(),
+                "document-arrivals",
+                "earliest",
+                maxOffsets,
+                trigger,
+                root + "incoming/",
+                root + "tables/" + run,
+                root + "checkpoints/" + run,
+                readParallelism,
+                "1 hour",
+                statePartitions,
                 io.docstream.limits.DocumentLimits.DEFAULTS);
         List<long[]> batches = new CopyOnWriteArrayList<>(); // {input rows, duration ms}
         List<String> breakdowns = new CopyOnWriteArrayList<>(); // per batch: Spark's durationMs and state metrics
         StreamingQueryListener listener = new StreamingQueryListener() {
             @Override
-            public void onQueryStarted(QueryStartedEvent event) {
-            }
+            public void onQueryStarted(QueryStartedEvent event) {}
 
             @Override
             public void onQueryProgress(QueryProgressEvent event) {
                 if (event.progress().numInputRows() > 0) {
-                    batches.add(new long[] {event.progress().numInputRows(), event.progress().durationMs().get("triggerExecution")});
-                    breakdowns.add(event.progress().numInputRows() + " docs " + new java.util.TreeMap<>(event.progress().durationMs())
+                    batches.add(new long[] {
+                        event.progress().numInputRows(),
+                        event.progress().durationMs().get("triggerExecution")
+                    });
+                    breakdowns.add(event.progress().numInputRows() + " docs "
+                            + new java.util.TreeMap<>(event.progress().durationMs())
                             + java.util.Arrays.stream(event.progress().stateOperators())
-                                    .map(op -> " state{commitTimeMs=" + op.commitTimeMs() + ", rows=" + op.numRowsTotal()
-                                            + ", custom=" + op.customMetrics() + "}").reduce("", String::concat));
+                                    .map(op -> " state{commitTimeMs=" + op.commitTimeMs() + ", rows="
+                                            + op.numRowsTotal() + ", custom=" + op.customMetrics() + "}")
+                                    .reduce("", String::concat));
                 }
             }
 
             @Override
-            public void onQueryTerminated(QueryTerminatedEvent event) {
-            }
+            public void onQueryTerminated(QueryTerminatedEvent event) {}
         };
         spark.streams().addListener(listener);
         long start = System.nanoTime();
@@ -149,17 +188,34 @@ public final class JobDrainBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         query.stop();
         spark.streams().removeListener(listener);
-        long rows = spark.read().format("delta").load(io.docstream.table.DeltaTables.documentsPath(settings.output())).count();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        long rows = spark.read()
+                .format("delta")
+                .load(io.docstream.table.DeltaTables.documentsPath(settings.output()))
+                .count();
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
                 "trigger %-9s: drained %d documents (%d rows) in %.1f s from query start = %.0f docs/s; batches (docs/ms):",
-                trigger, documents, rows, seconds, documents / seconds));
+                trigger,
+                documents,
+                rows,
+                seconds,
+                documents / seconds));
         for (long[] batch : batches) {
             line.append(' ').append(batch[0]).append('/').append(batch[1]);
         }
-        List<Long> steady = batches.stream().skip(1).filter(b -> b[0] == maxOffsets).map(b -> b[1]).sorted().toList();
+        List<Long> steady = batches.stream()
+                .skip(1)
+                .filter(b -> b[0] == maxOffsets)
+                .map(b -> b[1])
+                .sorted()
+                .toList();
         if (!steady.isEmpty()) {
-            line.append(String.format(Locale.ROOT, "%n    steady-state batches of %d: median %d ms, max %d ms = %.0f docs/s within a batch",
-                    maxOffsets, steady.get(steady.size() / 2), steady.get(steady.size() - 1),
+            line.append(String.format(
+                    Locale.ROOT,
+                    "%n    steady-state batches of %d: median %d ms, max %d ms = %.0f docs/s within a batch",
+                    maxOffsets,
+                    steady.get(steady.size() / 2),
+                    steady.get(steady.size() - 1),
                     maxOffsets * 1000.0 / steady.get(steady.size() / 2)));
         }
         for (String breakdown : breakdowns) {
@@ -168,21 +224,33 @@ public final class JobDrainBenchmark {
         return line.toString();
     }
 
-    private static String cpuReport(long[] before, long[] after, java.util.Map<String, Long> threadsBefore,
-                                    java.util.Map<String, Long> threadsAfter, int documents) {
+    private static String cpuReport(
+            long[] before,
+            long[] after,
+            java.util.Map<String, Long> threadsBefore,
+            java.util.Map<String, Long> threadsAfter,
+            int documents) {
         double jvm = (after[0] - before[0]) / (double) documents;
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
                 "%n    CPU ms per document: job JVM (driver + executors) %.2f, s3proxy %.2f, Kafka %.2f%n    job JVM by thread:",
-                jvm, (after[1] - before[1]) / (double) documents, (after[2] - before[2]) / (double) documents));
+                jvm,
+                (after[1] - before[1]) / (double) documents,
+                (after[2] - before[2]) / (double) documents));
         List<java.util.Map.Entry<String, Long>> groups = threadsAfter.entrySet().stream()
                 .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .toList();
         long listed = groups.stream().mapToLong(java.util.Map.Entry::getValue).sum();
-        groups.stream().limit(6).forEach(e -> line.append(String.format(Locale.ROOT, " %s %.2f;", e.getKey(),
-                e.getValue() / (double) documents)));
+        groups.stream()
+                .limit(6)
+                .forEach(e -> line.append(
+                        String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue() / (double) documents)));
         // Threads that ended during the drain (each task's document readers) are gone from /proc by then.
-        line.append(String.format(Locale.ROOT, " threads that ended (document readers) %.2f",
+        line.append(String.format(
+                Locale.ROOT,
+                " threads that ended (document readers) %.2f",
                 Math.max(0, (after[0] - before[0]) - listed) / (double) documents));
         return line.toString();
     }
@@ -196,7 +264,8 @@ public final class JobDrainBenchmark {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String group = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    String group =
+                            Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
                     // Threads that ended are gone from /proc: cpuReport counts their time apart.
                     byGroup.merge(group, ProcessCpu.millis(task.resolve("stat")), Long::sum);
                 } catch (java.nio.file.NoSuchFileException ended) {
@@ -212,17 +281,21 @@ public final class JobDrainBenchmark {
             throws Exception {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> txt = Files.list(Corpus.dir().resolve("bulletins"));
-             Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
+                Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
             files.addAll(txt.sorted().toList());
             files.addAll(json.sorted().toList());
         }
         long start = System.nanoTime();
         List<String> keys = new ArrayList<>();
-        try (S3Client client = S3Client.builder().endpointOverride(URI.create(s3.endpoint())).region(Region.of(s3.region()))
-                .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
-                .build();
-             Announcer announcer = new Announcer(kafka.bootstrapServers(), "document-arrivals")) {
+        try (S3Client client = S3Client.builder()
+                        .endpointOverride(URI.create(s3.endpoint()))
+                        .region(Region.of(s3.region()))
+                        .forcePathStyle(true)
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                        .build();
+                Announcer announcer = new Announcer(kafka.bootstrapServers(), "document-arrivals")) {
             client.createBucket(b -> b.bucket(bucket));
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<?>> puts = new ArrayList<>();
@@ -234,7 +307,8 @@ public final class JobDrainBenchmark {
                 String key = "incoming/" + docId + "/" + name;
                 String uri;
                 if (folder == null) {
-                    puts.add(pool.submit(() -> client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes))));
+                    puts.add(pool.submit(
+                            () -> client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes))));
                     uri = "s3a://" + bucket + "/" + key;
                 } else {
                     Path target = folder.resolve(key);
@@ -243,14 +317,21 @@ public final class JobDrainBenchmark {
                     uri = "file:" + target;
                 }
                 keys.add(key);
-                announcer.announce(Announcer.event(docId, name, DocType.fromFileName(name).orElseThrow().value(),
-                        uri, folder == null ? bucket : null, key, bytes));
+                announcer.announce(Announcer.event(
+                        docId,
+                        name,
+                        DocType.fromFileName(name).orElseThrow().value(),
+                        uri,
+                        folder == null ? bucket : null,
+                        key,
+                        bytes));
             }
             for (Future<?> put : puts) {
                 put.get();
             }
             announcer.flush();
-            System.out.printf("stored and announced %d documents in %.1f s%n", documents, (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "stored and announced %d documents in %.1f s%n", documents, (System.nanoTime() - start) / 1e9);
             if (folder != null) {
                 pool.shutdown();
                 return "";
@@ -267,9 +348,10 @@ public final class JobDrainBenchmark {
      * last rounds run warm. With both CPU costs per GET it is the ceiling for any reader of one object per
      * document here: 2 cores × 1,000 ms / (reader ms + s3proxy ms).
      */
-    private static String readCeiling(S3Client client, ExecutorService pool, String bucket, List<String> keys, long s3Pid)
-            throws Exception {
-        StringBuilder report = new StringBuilder("s3proxy + bare SDK reader (16 threads), each round reads every object once:");
+    private static String readCeiling(
+            S3Client client, ExecutorService pool, String bucket, List<String> keys, long s3Pid) throws Exception {
+        StringBuilder report =
+                new StringBuilder("s3proxy + bare SDK reader (16 threads), each round reads every object once:");
         int rounds = Integer.getInteger("bench.probeRounds", 4);
         long[] pids = {ProcessHandle.current().pid(), s3Pid};
         for (int round = 1; round <= rounds; round++) {
@@ -277,7 +359,8 @@ public final class JobDrainBenchmark {
             long start = System.nanoTime();
             List<Future<?>> gets = new ArrayList<>();
             for (String key : keys) {
-                gets.add(pool.submit(() -> client.getObjectAsBytes(b -> b.bucket(bucket).key(key))));
+                gets.add(pool.submit(
+                        () -> client.getObjectAsBytes(b -> b.bucket(bucket).key(key))));
             }
             for (Future<?> get : gets) {
                 get.get();
@@ -286,9 +369,17 @@ public final class JobDrainBenchmark {
             long[] cpuAfter = ProcessCpu.millisEach(pids);
             double readerMs = (cpuAfter[0] - cpuBefore[0]) / (double) keys.size();
             double s3proxyMs = (cpuAfter[1] - cpuBefore[1]) / (double) keys.size();
-            report.append(String.format(Locale.ROOT, "%n    round %d: %d GETs in %.1f s = %.0f GETs/s; CPU ms per GET: reader %.2f,"
-                            + " s3proxy %.2f; ceiling on %d cores %.0f GETs/s", round, keys.size(), seconds,
-                    keys.size() / seconds, readerMs, s3proxyMs, Runtime.getRuntime().availableProcessors(),
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%n    round %d: %d GETs in %.1f s = %.0f GETs/s; CPU ms per GET: reader %.2f,"
+                            + " s3proxy %.2f; ceiling on %d cores %.0f GETs/s",
+                    round,
+                    keys.size(),
+                    seconds,
+                    keys.size() / seconds,
+                    readerMs,
+                    s3proxyMs,
+                    Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().availableProcessors() * 1000 / (readerMs + s3proxyMs)));
         }
         return report.toString();
@@ -317,9 +408,19 @@ public final class JobDrainBenchmark {
         public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted completed) {
             org.apache.spark.scheduler.StageInfo info = completed.stageInfo();
             long[] sums = tasks.getOrDefault(info.stageId(), new long[5]);
-            long wall = (long) info.completionTime().get() - (long) info.submissionTime().get();
-            System.out.printf(Locale.ROOT, "stage %d (%d tasks) wall %d ms: task time sum %d max %d, run %d, cpu %d, gc %d ms; %s%n",
-                    info.stageId(), info.numTasks(), wall, sums[0], sums[4], sums[1], sums[2], sums[3],
+            long wall = (long) info.completionTime().get()
+                    - (long) info.submissionTime().get();
+            System.out.printf(
+                    Locale.ROOT,
+                    "stage %d (%d tasks) wall %d ms: task time sum %d max %d, run %d, cpu %d, gc %d ms; %s%n",
+                    info.stageId(),
+                    info.numTasks(),
+                    wall,
+                    sums[0],
+                    sums[4],
+                    sums[1],
+                    sums[2],
+                    sums[3],
                     info.name().replaceAll("\\s+", " "));
         }
     }

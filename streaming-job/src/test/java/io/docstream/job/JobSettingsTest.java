@@ -23,9 +23,16 @@ class JobSettingsTest {
 
     @Test
     void argumentsBeatConfsWhichBeatTheEnvironment() {
-        SparkConf conf = new SparkConf(false).set("spark.docstream.topic", "from-conf").set("spark.docstream.trigger", "1 second");
-        Map<String, String> env = Map.of("DOCSTREAM_TOPIC", "from-env", "DOCSTREAM_MAX_OFFSETS_PER_TRIGGER", "500",
-                "DOCSTREAM_KAFKA_BOOTSTRAP", "kafka:9092");
+        SparkConf conf = new SparkConf(false)
+                .set("spark.docstream.topic", "from-conf")
+                .set("spark.docstream.trigger", "1 second");
+        Map<String, String> env = Map.of(
+                "DOCSTREAM_TOPIC",
+                "from-env",
+                "DOCSTREAM_MAX_OFFSETS_PER_TRIGGER",
+                "500",
+                "DOCSTREAM_KAFKA_BOOTSTRAP",
+                "kafka:9092");
         JobSettings settings = JobSettings.resolve(List.of("--trigger=2 seconds", "--input", "s3a://b/in/"), conf, env);
         assertEquals("from-conf", settings.topic());
         assertEquals("2 seconds", settings.trigger());
@@ -43,19 +50,26 @@ class JobSettingsTest {
 
     @Test
     void unknownArgumentsAreRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> JobSettings.resolve(List.of("--outptu=x"), new SparkConf(false), Map.of()));
     }
 
     @Test
     void theDedupWindowIsAnIntervalAndMustBePositive() {
-        assertEquals(3_600_000L, JobSettings.resolve(List.of(), new SparkConf(false), Map.of()).dedupWindowMs());
-        assertEquals(90 * 60_000L, JobSettings.resolve(List.of("--dedupWindow=90 minutes"), new SparkConf(false), Map.of())
-                .dedupWindowMs());
-        IllegalArgumentException notAnInterval = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                3_600_000L,
+                JobSettings.resolve(List.of(), new SparkConf(false), Map.of()).dedupWindowMs());
+        assertEquals(
+                90 * 60_000L,
+                JobSettings.resolve(List.of("--dedupWindow=90 minutes"), new SparkConf(false), Map.of())
+                        .dedupWindowMs());
+        IllegalArgumentException notAnInterval = assertThrows(
+                IllegalArgumentException.class,
                 () -> JobSettings.resolve(List.of("--dedupWindow=soon"), new SparkConf(false), Map.of()));
         assertTrue(notAnInterval.getMessage().contains("dedupWindow 'soon'"), notAnInterval.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> JobSettings.resolve(List.of("--dedupWindow=0 seconds"), new SparkConf(false), Map.of()));
     }
 }

@@ -14,9 +14,19 @@ class LocalFolderPipelineTest extends PipelineContract {
 
     @Override
     JobSettings settings(String topic) {
-        return new JobSettings(stack.kafka.bootstrapServers(), topic, "earliest", 10000, "1 second",
-                input.toUri().toString(), root.resolve("tables").toUri().toString(),
-                root.resolve("checkpoints").toUri().toString(), 8, "1 hour", 2, TEST_LIMITS);
+        return new JobSettings(
+                stack.kafka.bootstrapServers(),
+                topic,
+                "earliest",
+                10000,
+                "1 second",
+                input.toUri().toString(),
+                root.resolve("tables").toUri().toString(),
+                root.resolve("checkpoints").toUri().toString(),
+                8,
+                "1 hour",
+                2,
+                TEST_LIMITS);
     }
 
     @Override
@@ -45,7 +55,8 @@ class LocalFolderPipelineTest extends PipelineContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.of("file:/etc/passwd",
+        return List.of(
+                "file:/etc/passwd",
                 "file:" + sibling.toAbsolutePath(),
                 "file:" + input.toAbsolutePath() + "/../input-sibling/secret.txt",
                 "s3a://" + TestStack.BUCKET + "/incoming/whatever.txt");

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docstream.extract.Corpus;
 import io.docstream.contract.DocType;
+import io.docstream.extract.Corpus;
 import io.docstream.extract.DocumentExtractor;
-import io.docstream.extract.Extraction;
 import io.docstream.extract.ExtractedRow;
+import io.docstream.extract.Extraction;
 import io.docstream.extract.PdfSamples;
 import io.docstream.limits.DocumentLimits;
 import io.docstream.table.DeltaTables;
@@ -43,6 +43,7 @@ abstract class PipelineContract {
     static final String EMPTY_NAME = "empty bulletin.txt";
     /** The document limits the tests run with: a records cap and a string length small enough to reach. */
     static final DocumentLimits TEST_LIMITS = new DocumentLimits(50L * 1024 * 1024, 100_000, 500, 1000, 1000);
+
     static final String A_PDF_BULLETIN = "ARTS ASSOCIATE 2454.pdf";
 
     protected final TestStack stack = TestStack.get();
@@ -51,8 +52,7 @@ abstract class PipelineContract {
     protected Dataset<Row> documentsTable;
     protected Dataset<Row> quarantineTable;
 
-    record Stored(String docId, String fileName, DocType type, String uri, byte[] bytes) {
-    }
+    record Stored(String docId, String fileName, DocType type, String uri, byte[] bytes) {}
 
     /** The job's settings for this store. */
     abstract JobSettings settings(String topic);
@@ -88,8 +88,8 @@ abstract class PipelineContract {
             }
             // A client retry: the same document announced again, a new event id.
             Stored first = documents.values().iterator().next();
-            announcer.announce(Announcer.event(first.docId(), first.fileName(), first.type().value(), first.uri(), null,
-                    "", first.bytes()));
+            announcer.announce(Announcer.event(
+                    first.docId(), first.fileName(), first.type().value(), first.uri(), null, "", first.bytes()));
             // An empty upload: the extractor quarantines it (EMPTY).
             ObjectNode empty = announce(EMPTY_NAME, new byte[0]);
             documents.remove(empty.get("doc_id").asText());
@@ -99,12 +99,21 @@ abstract class PipelineContract {
             byte[] pdf = PdfSamples.corpusPdfBytes(A_PDF_BULLETIN);
             quarantineExpected(announcer, "truncated bulletin.pdf", PdfSamples.firstHalf(pdf), "PDF_UNREADABLE");
             quarantineExpected(announcer, "encrypted bulletin.pdf", PdfSamples.encrypted(pdf), "PDF_ENCRYPTED");
-            quarantineExpected(announcer, "text named bulletin.pdf", "ARTS ASSOCIATE".getBytes(StandardCharsets.UTF_8),
+            quarantineExpected(
+                    announcer,
+                    "text named bulletin.pdf",
+                    "ARTS ASSOCIATE".getBytes(StandardCharsets.UTF_8),
                     "PDF_UNREADABLE");
             // Stored nowhere.
             String missingId = Announcer.docId("missing");
-            announcer.announce(Announcer.event(missingId, "missing.txt", "bulletin", uriOfMissing(missingId, "missing.txt"),
-                    null, "", "x".getBytes(StandardCharsets.UTF_8)));
+            announcer.announce(Announcer.event(
+                    missingId,
+                    "missing.txt",
+                    "bulletin",
+                    uriOfMissing(missingId, "missing.txt"),
+                    null,
+                    "",
+                    "x".getBytes(StandardCharsets.UTF_8)));
             quarantinedDocIds.put(missingId, "SOURCE_MISSING");
             for (String uri : forbiddenUris()) {
                 String id = Announcer.docId(uri);
@@ -113,29 +122,47 @@ abstract class PipelineContract {
             }
             // A real input object announced under a new id with a made-up sha256: not the announced document.
             String forgedId = Announcer.docId("forged");
-            ObjectNode forged = Announcer.event(forgedId, "forged.txt", first.type().value(), first.uri(), null, "", first.bytes());
+            ObjectNode forged =
+                    Announcer.event(forgedId, "forged.txt", first.type().value(), first.uri(), null, "", first.bytes());
             forged.put("sha256", "0".repeat(64));
             announcer.announce(forged);
             quarantinedDocIds.put(forgedId, "CHECKSUM_MISMATCH");
             // A good event's value without the CloudEvents headers the contract requires.
-            announcer.send("no-headers", Announcer.event(Announcer.docId("no-headers"), first.fileName(), first.type().value(),
-                    first.uri(), null, "", first.bytes()).toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            announcer.send(
+                    "no-headers",
+                    Announcer.event(
+                                    Announcer.docId("no-headers"),
+                                    first.fileName(),
+                                    first.type().value(),
+                                    first.uri(),
+                                    null,
+                                    "",
+                                    first.bytes())
+                            .toString()
+                            .getBytes(StandardCharsets.UTF_8),
+                    Map.of());
             quarantinedDocIds.put("no-headers", "BAD_EVENT");
             // More records than the cap, and a string longer than the parser's limit: quarantined, not a row.
-            ObjectNode many = announce("many records.json", ("[" + "{},".repeat(TEST_LIMITS.maxRecords()) + "{}]")
-                    .getBytes(StandardCharsets.UTF_8));
+            ObjectNode many = announce(
+                    "many records.json",
+                    ("[" + "{},".repeat(TEST_LIMITS.maxRecords()) + "{}]").getBytes(StandardCharsets.UTF_8));
             documents.remove(many.get("doc_id").asText());
             quarantinedDocIds.put(many.get("doc_id").asText(), "TOO_MANY_RECORDS");
             announcer.announce(many);
-            ObjectNode longString = announce("long string.json", ("{\"notes\": \"" + "s".repeat(TEST_LIMITS.maxStringChars() + 1)
-                    + "\"}").getBytes(StandardCharsets.UTF_8));
+            ObjectNode longString = announce(
+                    "long string.json",
+                    ("{\"notes\": \"" + "s".repeat(TEST_LIMITS.maxStringChars() + 1) + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             documents.remove(longString.get("doc_id").asText());
             quarantinedDocIds.put(longString.get("doc_id").asText(), "JSON_LIMIT_EXCEEDED");
             announcer.announce(longString);
             // Not events: not JSON; and JSON without a uri (its key is the doc_id it claims).
             announcer.send("not-json", "this is not an event".getBytes(StandardCharsets.UTF_8), Map.of());
             quarantinedDocIds.put("not-json", "BAD_EVENT");
-            announcer.send("no-uri", "{\"doc_id\":\"no-uri\",\"doc_type\":\"bulletin\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+            announcer.send(
+                    "no-uri",
+                    "{\"doc_id\":\"no-uri\",\"doc_type\":\"bulletin\"}".getBytes(StandardCharsets.UTF_8),
+                    Map.of());
             quarantinedDocIds.put("no-uri", "BAD_EVENT");
             announcer.flush();
         }
@@ -174,14 +201,31 @@ abstract class PipelineContract {
             assertEquals(expected.size(), actual.size(), "rows of " + stored.fileName());
             for (int i = 0; i < expected.size(); i++) {
                 Row expectedRow = RowAssembler.document(
-                        new Announcement(0, 0, stored.docId(), new ArrivalEvent(stored.docId(), stored.fileName(),
-                                stored.type(), stored.uri(), stored.bytes().length, null, Instant.parse("2026-11-24T03:00:00.100Z")), null),
-                        expected.get(i), i, Announcer.sha256(stored.bytes()), List.of(), Instant.EPOCH);
+                        new Announcement(
+                                0,
+                                0,
+                                stored.docId(),
+                                new ArrivalEvent(
+                                        stored.docId(),
+                                        stored.fileName(),
+                                        stored.type(),
+                                        stored.uri(),
+                                        stored.bytes().length,
+                                        null,
+                                        Instant.parse("2026-11-24T03:00:00.100Z")),
+                                null),
+                        expected.get(i),
+                        i,
+                        Announcer.sha256(stored.bytes()),
+                        List.of(),
+                        Instant.EPOCH);
                 for (String column : OutputTable.DOCUMENT_COLUMNS) {
                     if (column.equals("processed_at") || column.startsWith("kafka_")) {
                         continue;
                     }
-                    assertEquals(comparable(expectedRow.get(OutputTable.index(column))), comparable(actual.get(i).getAs(column)),
+                    assertEquals(
+                            comparable(expectedRow.get(OutputTable.index(column))),
+                            comparable(actual.get(i).getAs(column)),
                             column + " of " + stored.fileName() + " row " + i);
                 }
             }
@@ -195,7 +239,9 @@ abstract class PipelineContract {
                 assertEquals(stored.uri(), row.getAs("source_uri"));
                 assertEquals(Announcer.sha256(stored.bytes()), row.getAs("content_sha256"));
                 assertEquals(stored.type().value(), row.getAs("source_type"));
-                assertEquals(Instant.parse("2026-11-24T03:00:00.100Z"), row.<java.sql.Timestamp>getAs("ingested_at").toInstant());
+                assertEquals(
+                        Instant.parse("2026-11-24T03:00:00.100Z"),
+                        row.<java.sql.Timestamp>getAs("ingested_at").toInstant());
                 assertNotNull(row.getAs("processed_at"));
                 assertNotNull(row.getAs("extractor_version"));
                 assertNotNull(row.getAs("kafka_partition"));
@@ -206,10 +252,18 @@ abstract class PipelineContract {
 
     @Test
     void aJsonArrayBecomesOneRowPerRecordUnderOneDocId() {
-        Stored array = documents.values().stream().filter(d -> d.fileName().contains("array")).findFirst().orElseThrow();
+        Stored array = documents.values().stream()
+                .filter(d -> d.fileName().contains("array"))
+                .findFirst()
+                .orElseThrow();
         List<Row> rows = rowsOf(array.docId());
         assertTrue(rows.size() > 1, "rows of the array: " + rows.size());
-        assertEquals(rows.size(), rows.stream().map(r -> r.getAs(OutputTable.RECORD_INDEX)).distinct().count());
+        assertEquals(
+                rows.size(),
+                rows.stream()
+                        .map(r -> r.getAs(OutputTable.RECORD_INDEX))
+                        .distinct()
+                        .count());
     }
 
     @Test
@@ -217,7 +271,10 @@ abstract class PipelineContract {
         Stored first = documents.values().iterator().next();
         assertEquals(1, rowsOf(first.docId()).size());
         long totalExpected = documents.values().stream()
-                .mapToLong(d -> ((Extraction.Extracted) new DocumentExtractor().extract(d.type(), d.fileName(), d.bytes())).rows().size())
+                .mapToLong(
+                        d -> ((Extraction.Extracted) new DocumentExtractor().extract(d.type(), d.fileName(), d.bytes()))
+                                .rows()
+                                .size())
                 .sum();
         assertEquals(totalExpected, documentsTable.count());
     }
@@ -225,11 +282,14 @@ abstract class PipelineContract {
     @Test
     void eachUnreadableAnnouncementIsExactlyOneQuarantineEntryWithItsReason() {
         List<Row> quarantine = quarantineTable.collectAsList();
-        Map<String, String> reasons = quarantine.stream().collect(Collectors.toMap(
-                r -> r.getAs("doc_id"), r -> r.getAs("reason"), (a, b) -> a + "," + b));
-        assertEquals(quarantinedDocIds, reasons.entrySet().stream()
-                .filter(e -> quarantinedDocIds.containsKey(e.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        Map<String, String> reasons = quarantine.stream()
+                .collect(Collectors.toMap(r -> r.getAs("doc_id"), r -> r.getAs("reason"), (a, b) -> a + "," + b));
+        assertEquals(
+                quarantinedDocIds,
+                reasons.entrySet().stream()
+                        .filter(e -> quarantinedDocIds.containsKey(e.getKey()))
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         assertEquals(quarantinedDocIds.size(), quarantine.size(), "quarantine: " + quarantine);
         for (Row row : quarantine) {
             assertNotNull(row.getAs("message"));
@@ -239,8 +299,10 @@ abstract class PipelineContract {
     }
 
     protected List<Row> rowsOf(String docId) {
-        return documentsTable.where(org.apache.spark.sql.functions.col("doc_id").equalTo(docId))
-                .orderBy(OutputTable.RECORD_INDEX).collectAsList();
+        return documentsTable
+                .where(org.apache.spark.sql.functions.col("doc_id").equalTo(docId))
+                .orderBy(OutputTable.RECORD_INDEX)
+                .collectAsList();
     }
 
     /** Spark hands arrays back as Scala sequences; the expectation holds Java arrays. */
@@ -257,7 +319,7 @@ abstract class PipelineContract {
     /** The first bulletins, two PDF bulletins and every JSON record file of the corpus. */
     static List<Path> someCorpusDocuments(int bulletins) {
         try (Stream<Path> txt = Files.list(Corpus.dir().resolve("bulletins"));
-             Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
+                Stream<Path> json = Files.list(Corpus.dir().resolve("json"))) {
             List<Path> files = new ArrayList<>(txt.sorted().limit(bulletins).toList());
             files.add(PdfSamples.corpusPdf(A_PDF_BULLETIN));
             files.add(PdfSamples.corpusPdf("PORT POLICE SERGEANT 3222.pdf"));

@@ -18,9 +18,19 @@ class S3PipelineTest extends PipelineContract {
 
     @Override
     JobSettings settings(String topic) {
-        return new JobSettings(stack.kafka.bootstrapServers(), topic, "earliest", 10000, "1 second",
-                "s3a://" + TestStack.BUCKET + "/" + prefix, output(), "s3a://" + TestStack.BUCKET + "/checkpoints/" + run,
-                8, "1 hour", 2, TEST_LIMITS);
+        return new JobSettings(
+                stack.kafka.bootstrapServers(),
+                topic,
+                "earliest",
+                10000,
+                "1 second",
+                "s3a://" + TestStack.BUCKET + "/" + prefix,
+                output(),
+                "s3a://" + TestStack.BUCKET + "/checkpoints/" + run,
+                8,
+                "1 hour",
+                2,
+                TEST_LIMITS);
     }
 
     private String output() {
@@ -58,16 +68,23 @@ class S3PipelineTest extends PipelineContract {
 
     @Test
     void theRenameFreeCheckpointManagerIsInUse() {
-        assertTrue(stack.spark.conf().get("spark.sql.streaming.checkpointFileManagerClass")
+        assertTrue(stack.spark
+                .conf()
+                .get("spark.sql.streaming.checkpointFileManagerClass")
                 .endsWith("AbortableStreamBasedCheckpointFileManager"));
     }
 
     @Test
     void theReferencePipelinesQueriesRunWithOnlyTheTableNameChanged() throws Exception {
-        String[] queries = Files.readString(Path.of("..", "docs", "queries.sql")).split(";");
+        String[] queries =
+                Files.readString(Path.of("..", "docs", "queries.sql")).split(";");
         List<String> statements = Arrays.stream(queries)
-                .map(q -> q.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim())
-                .filter(q -> !q.isEmpty()).toList();
+                .map(q -> q.lines()
+                        .filter(l -> !l.trim().startsWith("--"))
+                        .reduce("", (a, b) -> a + "\n" + b)
+                        .trim())
+                .filter(q -> !q.isEmpty())
+                .toList();
         assertTrue(statements.size() >= 2, "queries in docs/queries.sql: " + statements);
         for (String sql : statements) {
             String printed = QueryCommand.run(stack.spark, output(), sql, 100);
@@ -82,14 +99,17 @@ class S3PipelineTest extends PipelineContract {
         String history = QueryCommand.run(stack.spark, output(), "DESCRIBE HISTORY documents", 100);
         assertTrue(history.contains("WRITE"), history);
         long latest = documentsTable.count();
-        String atFirst = QueryCommand.run(stack.spark, output(), "SELECT count(*) AS n FROM documents VERSION AS OF 0", 10);
+        String atFirst =
+                QueryCommand.run(stack.spark, output(), "SELECT count(*) AS n FROM documents VERSION AS OF 0", 10);
         assertTrue(atFirst.contains("(1 row)"), atFirst);
         String now = QueryCommand.run(stack.spark, output(), "SELECT count(*) AS n FROM documents", 10);
         assertTrue(now.contains("| " + latest + " "), now);
-        Object lastCommit = stack.spark.sql("DESCRIBE HISTORY delta.`" + DeltaTables.quarantinePath(output()) + "`")
-                .first().getAs("timestamp");
-        String quarantine = QueryCommand.run(stack.spark, output(),
-                "SELECT count(*) AS n FROM quarantine TIMESTAMP AS OF '" + lastCommit + "'", 10);
+        Object lastCommit = stack.spark
+                .sql("DESCRIBE HISTORY delta.`" + DeltaTables.quarantinePath(output()) + "`")
+                .first()
+                .getAs("timestamp");
+        String quarantine = QueryCommand.run(
+                stack.spark, output(), "SELECT count(*) AS n FROM quarantine TIMESTAMP AS OF '" + lastCommit + "'", 10);
         assertTrue(quarantine.contains("| " + quarantineTable.count() + " "), quarantine);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.docstream.contract.DocType;
-import io.docstream.extract.DocumentColumn;
 import io.docstream.extract.ExtractedRow;
 import io.docstream.extract.JsonLinesRowWriter;
 import io.docstream.extract.Lineage;
@@ -24,10 +23,30 @@ import org.junit.jupiter.api.Test;
  */
 class TableColumnsTest {
 
-    private static final ExtractedRow ROW = new ExtractedRow("ANALYST 1590.txt", "ADMINISTRATIVE ANALYST", "1590",
-            60489.0, 88893.0, LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 14), "req text", null, "duties",
-            List.of("Interview", "Essay"), "TWO YEARS", "FULL_TIME", null, null, "Online", 70000.0, null, "OPEN",
-            DocType.BULLETIN, "v-test", null, List.of("NO_NOTES"));
+    private static final ExtractedRow ROW = new ExtractedRow(
+            "ANALYST 1590.txt",
+            "ADMINISTRATIVE ANALYST",
+            "1590",
+            60489.0,
+            88893.0,
+            LocalDate.of(2018, 6, 1),
+            LocalDate.of(2018, 6, 14),
+            "req text",
+            null,
+            "duties",
+            List.of("Interview", "Essay"),
+            "TWO YEARS",
+            "FULL_TIME",
+            null,
+            null,
+            "Online",
+            70000.0,
+            null,
+            "OPEN",
+            DocType.BULLETIN,
+            "v-test",
+            null,
+            List.of("NO_NOTES"));
     private static final String SHA = "ab".repeat(32);
     private static final Instant RECEIVED = Instant.parse("2026-11-24T03:00:00.100Z");
     private static final Instant PROCESSED = Instant.parse("2026-11-24T03:00:05Z");
@@ -48,15 +67,47 @@ class TableColumnsTest {
 
     @Test
     void aJobRowIsPinned() {
-        ArrivalEvent event = new ArrivalEvent("d1", "ANALYST 1590.txt", DocType.BULLETIN, "file:/in/a.txt", 9133, SHA,
-                RECEIVED);
-        Row row = RowAssembler.document(new Announcement(2, 41, "d1", event, null), ROW, 0, SHA,
-                List.of("JOB_WARNING"), PROCESSED);
-        Object[] expected = {"ANALYST 1590.txt", "ADMINISTRATIVE ANALYST", "1590", 60489.0, 88893.0,
-            Date.valueOf("2018-06-01"), Date.valueOf("2018-06-14"), "req text", null, "duties",
-            new String[] {"Interview", "Essay"}, "TWO YEARS", "FULL_TIME", null, null, "Online", 70000.0, null, "OPEN",
-            "d1", "file:/in/a.txt", "bulletin", SHA, Timestamp.from(RECEIVED), Timestamp.from(PROCESSED), "v-test", null,
-            new String[] {"NO_NOTES", "JOB_WARNING"}, 2, 41L, 0, null, null, null, "documents"};
+        ArrivalEvent event =
+                new ArrivalEvent("d1", "ANALYST 1590.txt", DocType.BULLETIN, "file:/in/a.txt", 9133, SHA, RECEIVED);
+        Row row = RowAssembler.document(
+                new Announcement(2, 41, "d1", event, null), ROW, 0, SHA, List.of("JOB_WARNING"), PROCESSED);
+        Object[] expected = {
+            "ANALYST 1590.txt",
+            "ADMINISTRATIVE ANALYST",
+            "1590",
+            60489.0,
+            88893.0,
+            Date.valueOf("2018-06-01"),
+            Date.valueOf("2018-06-14"),
+            "req text",
+            null,
+            "duties",
+            new String[] {"Interview", "Essay"},
+            "TWO YEARS",
+            "FULL_TIME",
+            null,
+            null,
+            "Online",
+            70000.0,
+            null,
+            "OPEN",
+            "d1",
+            "file:/in/a.txt",
+            "bulletin",
+            SHA,
+            Timestamp.from(RECEIVED),
+            Timestamp.from(PROCESSED),
+            "v-test",
+            null,
+            new String[] {"NO_NOTES", "JOB_WARNING"},
+            2,
+            41L,
+            0,
+            null,
+            null,
+            null,
+            "documents"
+        };
         assertEquals(OutputTable.SCHEMA.size(), row.size());
         for (int i = 0; i < expected.length; i++) {
             Object actual = row.get(i);
@@ -71,14 +122,16 @@ class TableColumnsTest {
     @Test
     void aJsonLineIsPinned() {
         String line = JsonLinesRowWriter.toJsonLine(ROW, new Lineage("d1", "file:/in/a.txt", SHA, RECEIVED, PROCESSED));
-        assertEquals("{\"file_name\":\"ANALYST 1590.txt\",\"position\":\"ADMINISTRATIVE ANALYST\",\"classcode\":\"1590\","
-                + "\"salary_start\":60489.0,\"salary_end\":88893.0,\"start_date\":\"2018-06-01\",\"end_date\":\"2018-06-14\","
-                + "\"req\":\"req text\",\"notes\":null,\"duties\":\"duties\",\"selection\":[\"Interview\",\"Essay\"],"
-                + "\"experience_length\":\"TWO YEARS\",\"job_type\":\"FULL_TIME\",\"education_length\":null,"
-                + "\"school_type\":null,\"application_location\":\"Online\",\"salary_dwp_start\":70000.0,"
-                + "\"salary_dwp_end\":null,\"exam_type\":\"OPEN\",\"doc_id\":\"d1\",\"source_uri\":\"file:/in/a.txt\","
-                + "\"source_type\":\"bulletin\",\"content_sha256\":\"" + SHA + "\","
-                + "\"ingested_at\":\"2026-11-24T03:00:00.100Z\",\"processed_at\":\"2026-11-24T03:00:05Z\","
-                + "\"extractor_version\":\"v-test\",\"rescued_data\":null,\"parse_warnings\":[\"NO_NOTES\"]}", line);
+        assertEquals(
+                "{\"file_name\":\"ANALYST 1590.txt\",\"position\":\"ADMINISTRATIVE ANALYST\",\"classcode\":\"1590\","
+                        + "\"salary_start\":60489.0,\"salary_end\":88893.0,\"start_date\":\"2018-06-01\",\"end_date\":\"2018-06-14\","
+                        + "\"req\":\"req text\",\"notes\":null,\"duties\":\"duties\",\"selection\":[\"Interview\",\"Essay\"],"
+                        + "\"experience_length\":\"TWO YEARS\",\"job_type\":\"FULL_TIME\",\"education_length\":null,"
+                        + "\"school_type\":null,\"application_location\":\"Online\",\"salary_dwp_start\":70000.0,"
+                        + "\"salary_dwp_end\":null,\"exam_type\":\"OPEN\",\"doc_id\":\"d1\",\"source_uri\":\"file:/in/a.txt\","
+                        + "\"source_type\":\"bulletin\",\"content_sha256\":\"" + SHA + "\","
+                        + "\"ingested_at\":\"2026-11-24T03:00:00.100Z\",\"processed_at\":\"2026-11-24T03:00:05Z\","
+                        + "\"extractor_version\":\"v-test\",\"rescued_data\":null,\"parse_warnings\":[\"NO_NOTES\"]}",
+                line);
     }
 }

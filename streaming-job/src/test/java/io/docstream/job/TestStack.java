@@ -46,7 +46,8 @@ public final class TestStack {
                 .endpointOverride(URI.create(s3.endpoint()))
                 .region(Region.of(s3.region()))
                 .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
@@ -99,8 +100,9 @@ public final class TestStack {
     /** The job's classes and the test classpath the build wrote: what a child JVM running the job needs. */
     public static String jobClasspath() {
         try {
-            String dependencies = Files.readString(Path.of(System.getProperty("docstream.test.classpath.file",
-                    "target/test-classpath.txt"))).trim();
+            String dependencies = Files.readString(
+                            Path.of(System.getProperty("docstream.test.classpath.file", "target/test-classpath.txt")))
+                    .trim();
             return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator + dependencies;
         } catch (IOException e) {
             throw new UncheckedIOException("the test classpath file is written by the build", e);

@@ -24,14 +24,17 @@ class UncountedThreadStatisticsTest {
 
     @Test
     void aReaderThreadKeepsNoThreadStatisticsWhileAnOrdinaryThreadDoes() throws Exception {
-        Path document = Files.writeString(folder.resolve("bulletin.txt"), "CLASS CODE: 1234\n".repeat(100), StandardCharsets.UTF_8);
+        Path document = Files.writeString(
+                folder.resolve("bulletin.txt"), "CLASS CODE: 1234\n".repeat(100), StandardCharsets.UTF_8);
 
         IOStatisticsSnapshot ordinary = readOnNewThread(document, false);
         IOStatisticsSnapshot reader = readOnNewThread(document, true);
 
-        assertTrue(ordinary.counters().values().stream().anyMatch(count -> count > 0),
+        assertTrue(
+                ordinary.counters().values().stream().anyMatch(count -> count > 0),
                 "an ordinary thread's context counts the read: " + ordinary);
-        assertFalse(reader.counters().values().stream().anyMatch(count -> count > 0),
+        assertFalse(
+                reader.counters().values().stream().anyMatch(count -> count > 0),
                 "the reader thread's context keeps nothing: " + reader);
     }
 

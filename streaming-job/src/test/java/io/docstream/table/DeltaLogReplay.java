@@ -41,14 +41,15 @@ public final class DeltaLogReplay {
     }
 
     /** One commit: its version, its commit time, and the actions it holds. */
-    public record Commit(long version, long timestampMs, List<JsonNode> actions) {
-    }
+    public record Commit(long version, long timestampMs, List<JsonNode> actions) {}
 
     public List<Commit> commits() {
         Path log = table.resolve("_delta_log");
         List<Commit> commits = new ArrayList<>();
         try (Stream<Path> files = Files.list(log)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json"))
+                    .sorted()
+                    .toList()) {
                 List<JsonNode> actions = new ArrayList<>();
                 long timestamp = 0;
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -143,7 +144,8 @@ public final class DeltaLogReplay {
                 reader.setRequestedSchema(projection);
                 PageReadStore pages;
                 while ((pages = reader.readNextRowGroup()) != null) {
-                    RecordReader<Group> records = new ColumnIOFactory().getColumnIO(projection)
+                    RecordReader<Group> records = new ColumnIOFactory()
+                            .getColumnIO(projection)
                             .getRecordReader(pages, new GroupRecordConverter(projection));
                     for (long i = 0; i < pages.getRowCount(); i++) {
                         Group record = records.read();

@@ -52,49 +52,104 @@ class GlueCatalogTest {
     void registersBothTablesAsDeltaTablesAndUpdatesThemOnTheNextRun() throws Exception {
         String run = TestStack.unique("glue");
         String output = "s3a://" + TestStack.BUCKET + "/tables/" + run;
-        TestBatches.commit(spark, output, "query-g", 0, TestBatches.batch(spark, "g", 2, 0, Instant.parse("2026-12-01T10:00:00Z")));
-        JobSettings settings = JobSettings.resolve(List.of("--output=" + output, "--glue.database=docstream_" + run.replace('-', '_'),
-                "--glue.region=us-east-1", "--glue.endpoint=" + moto.endpoint()), new SparkConf(false), Map.of());
+        TestBatches.commit(
+                spark,
+                output,
+                "query-g",
+                0,
+                TestBatches.batch(spark, "g", 2, 0, Instant.parse("2026-12-01T10:00:00Z")));
+        JobSettings settings = JobSettings.resolve(
+                List.of(
+                        "--output=" + output,
+                        "--glue.database=docstream_" + run.replace('-', '_'),
+                        "--glue.region=us-east-1",
+                        "--glue.endpoint=" + moto.endpoint()),
+                new SparkConf(false),
+                Map.of());
         String database = settings.glue().database();
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         new TableRegistration(spark).registerBoth(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
-        assertEquals(List.of(
-                "glue: created " + database + ".documents at s3://docstream/tables/" + run + "/documents/",
-                "glue: created " + database + ".quarantine at s3://docstream/tables/" + run + "/quarantine/"),
+        assertEquals(
+                List.of(
+                        "glue: created " + database + ".documents at s3://docstream/tables/" + run + "/documents/",
+                        "glue: created " + database + ".quarantine at s3://docstream/tables/" + run + "/quarantine/"),
                 printed.toString(StandardCharsets.UTF_8).lines().toList());
 
         try (GlueClient glue = GlueCatalog.client("us-east-1", moto.endpoint())) {
-            assertEquals(database, glue.getDatabase(b -> b.name(database)).database().name());
-            Table documents = glue.getTable(b -> b.databaseName(database).name("documents")).table();
+            assertEquals(
+                    database, glue.getDatabase(b -> b.name(database)).database().name());
+            Table documents = glue.getTable(b -> b.databaseName(database).name("documents"))
+                    .table();
             assertEquals("EXTERNAL_TABLE", documents.tableType());
             assertEquals(Map.of("table_type", "DELTA", "EXTERNAL", "TRUE"), documents.parameters());
-            assertEquals("s3://docstream/tables/" + run + "/documents/", documents.storageDescriptor().location());
-            assertEquals(columnsOf(spark.read().format("delta").load(DeltaTables.documentsPath(output)).schema().fields()),
+            assertEquals(
+                    "s3://docstream/tables/" + run + "/documents/",
+                    documents.storageDescriptor().location());
+            assertEquals(
+                    columnsOf(spark.read()
+                            .format("delta")
+                            .load(DeltaTables.documentsPath(output))
+                            .schema()
+                            .fields()),
                     documents.storageDescriptor().columns());
-            assertEquals("date", documents.storageDescriptor().columns().stream()
-                    .filter(c -> c.name().equals("ingest_date")).findFirst().orElseThrow().type());
-            assertEquals("array<string>", documents.storageDescriptor().columns().stream()
-                    .filter(c -> c.name().equals("selection")).findFirst().orElseThrow().type());
+            assertEquals(
+                    "date",
+                    documents.storageDescriptor().columns().stream()
+                            .filter(c -> c.name().equals("ingest_date"))
+                            .findFirst()
+                            .orElseThrow()
+                            .type());
+            assertEquals(
+                    "array<string>",
+                    documents.storageDescriptor().columns().stream()
+                            .filter(c -> c.name().equals("selection"))
+                            .findFirst()
+                            .orElseThrow()
+                            .type());
             assertEquals(List.of(), documents.partitionKeys(), "Athena takes Delta partitions from the log");
 
             // The quarantine table has no commit yet: registered with the columns its first commit will have.
-            Table quarantine = glue.getTable(b -> b.databaseName(database).name("quarantine")).table();
-            assertEquals(List.of("doc_id", "file_name", "source_uri", "reason", "message", "kafka_partition", "kafka_offset",
-                    "quarantined_at"), quarantine.storageDescriptor().columns().stream().map(Column::name).toList());
+            Table quarantine = glue.getTable(b -> b.databaseName(database).name("quarantine"))
+                    .table();
+            assertEquals(
+                    List.of(
+                            "doc_id",
+                            "file_name",
+                            "source_uri",
+                            "reason",
+                            "message",
+                            "kafka_partition",
+                            "kafka_offset",
+                            "quarantined_at"),
+                    quarantine.storageDescriptor().columns().stream()
+                            .map(Column::name)
+                            .toList());
 
             printed.reset();
             new TableRegistration(spark).registerBoth(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
-            assertEquals(2, printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("glue: updated ")).count(),
+            assertEquals(
+                    2,
+                    printed.toString(StandardCharsets.UTF_8)
+                            .lines()
+                            .filter(l -> l.startsWith("glue: updated "))
+                            .count(),
                     printed.toString(StandardCharsets.UTF_8));
-            assertEquals(2, glue.getTableVersions(b -> b.databaseName(database).tableName("documents")).tableVersions().size());
+            assertEquals(
+                    2,
+                    glue.getTableVersions(b -> b.databaseName(database).tableName("documents"))
+                            .tableVersions()
+                            .size());
         }
     }
 
     private static List<Column> columnsOf(StructField[] fields) {
         List<Column> columns = new ArrayList<>();
         for (StructField field : fields) {
-            columns.add(Column.builder().name(field.name()).type(field.dataType().catalogString()).build());
+            columns.add(Column.builder()
+                    .name(field.name())
+                    .type(field.dataType().catalogString())
+                    .build());
         }
         return columns;
     }

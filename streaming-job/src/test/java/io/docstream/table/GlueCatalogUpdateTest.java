@@ -41,7 +41,12 @@ class GlueCatalogUpdateTest {
 
         @Override
         public GetTableResponse getTable(GetTableRequest request) {
-            return GetTableResponse.builder().table(Table.builder().name(request.name()).versionId(String.valueOf(version)).build()).build();
+            return GetTableResponse.builder()
+                    .table(Table.builder()
+                            .name(request.name())
+                            .versionId(String.valueOf(version))
+                            .build())
+                    .build();
         }
 
         @Override
@@ -50,7 +55,9 @@ class GlueCatalogUpdateTest {
             if (races > 0) {
                 races--;
                 version++; // the other writer's update
-                throw ConcurrentModificationException.builder().message("version changed").build();
+                throw ConcurrentModificationException.builder()
+                        .message("version changed")
+                        .build();
             }
             return UpdateTableResponse.builder().build();
         }
@@ -61,24 +68,30 @@ class GlueCatalogUpdateTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
     void anUpdateCarriesTheVersionItReadAndRetriesAfterARace() {
         RacingGlue glue = new RacingGlue();
         glue.races = 2;
-        assertEquals(GlueCatalog.Result.UPDATED, new GlueCatalog(glue).register("db", "documents", "s3a://b/t/documents", SCHEMA));
-        assertEquals(List.of("7", "8", "9"), glue.updates.stream().map(UpdateTableRequest::versionId).toList());
-        assertEquals("s3://b/t/documents/", glue.updates.get(2).tableInput().storageDescriptor().location());
+        assertEquals(
+                GlueCatalog.Result.UPDATED,
+                new GlueCatalog(glue).register("db", "documents", "s3a://b/t/documents", SCHEMA));
+        assertEquals(
+                List.of("7", "8", "9"),
+                glue.updates.stream().map(UpdateTableRequest::versionId).toList());
+        assertEquals(
+                "s3://b/t/documents/",
+                glue.updates.get(2).tableInput().storageDescriptor().location());
     }
 
     @Test
     void aTableThatKeepsChangingIsAnErrorNotABlindOverwrite() {
         RacingGlue glue = new RacingGlue();
         glue.races = GlueCatalog.UPDATE_ATTEMPTS;
-        IllegalStateException error = assertThrows(IllegalStateException.class,
+        IllegalStateException error = assertThrows(
+                IllegalStateException.class,
                 () -> new GlueCatalog(glue).register("db", "documents", "s3a://b/t/documents", SCHEMA));
         assertEquals(GlueCatalog.UPDATE_ATTEMPTS, glue.updates.size());
         assertEquals(true, error.getMessage().contains("kept changing"), error.getMessage());

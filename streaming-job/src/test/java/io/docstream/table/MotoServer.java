@@ -32,7 +32,8 @@ final class MotoServer implements AutoCloseable {
                     .redirectOutput(logDir.resolve("moto-" + port + ".log").toFile())
                     .start();
         } catch (IOException e) {
-            throw new IllegalStateException("moto_server is not on the PATH: the Glue tests need it (moto 5, `moto_server`)", e);
+            throw new IllegalStateException(
+                    "moto_server is not on the PATH: the Glue tests need it (moto 5, `moto_server`)", e);
         }
         MotoServer server = new MotoServer(process, port);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -52,7 +53,8 @@ final class MotoServer implements AutoCloseable {
 
     private boolean answers() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + "/moto-api/").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create(endpoint() + "/moto-api/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             return connection.getResponseCode() > 0;

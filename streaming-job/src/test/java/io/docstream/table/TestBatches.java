@@ -16,11 +16,11 @@ public final class TestBatches {
 
     static final String QUERY_ID_PROPERTY = BatchCommitter.QUERY_ID_PROPERTY;
 
-    private TestBatches() {
-    }
+    private TestBatches() {}
 
     /** {@code documents} document rows and {@code quarantined} quarantine rows, doc ids prefixed. */
-    public static Dataset<Row> batch(SparkSession spark, String prefix, int documents, int quarantined, Instant ingestedAt) {
+    public static Dataset<Row> batch(
+            SparkSession spark, String prefix, int documents, int quarantined, Instant ingestedAt) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < documents; i++) {
             Object[] values = new Object[OutputTable.SCHEMA.size()];
@@ -50,7 +50,8 @@ public final class TestBatches {
     }
 
     /** Commits a batch as the stream would, under the given query id. */
-    public static void commit(SparkSession spark, String output, String queryId, long batchId, Dataset<Row> batch) throws Exception {
+    public static void commit(SparkSession spark, String output, String queryId, long batchId, Dataset<Row> batch)
+            throws Exception {
         String before = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
         spark.sparkContext().setLocalProperty(QUERY_ID_PROPERTY, queryId);
         try {

@@ -8,15 +8,6 @@ import io.docstream.ingest.store.StoredDocument;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +19,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Announces a stored document on the arrivals topic as a CloudEvent in Kafka binary mode, and returns
@@ -47,29 +46,36 @@ public class ArrivalAnnouncer {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ArrivalAnnouncer(IngestConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                            ObjectMapper json, Clock clock) {
+    public ArrivalAnnouncer(
+            IngestConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            ObjectMapper json,
+            Clock clock) {
         this.topic = config.topic();
         this.ackTimeout = config.announce().ackTimeout();
         this.json = json;
         this.clock = clock;
-        this.producer = new KafkaProducer<>(producerConfig(kafkaConfig, ackTimeout),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                producerConfig(kafkaConfig, ackTimeout), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Sends the event and waits for the broker's ack; throws {@link AnnouncementFailed} otherwise. */
     public void announce(StoredDocument document) {
-        ProducerRecord<String, byte[]> record = record(topic, document, data(json, document),
-                UUID.randomUUID().toString(), clock.instant());
+        ProducerRecord<String, byte[]> record =
+                record(topic, document, data(json, document), UUID.randomUUID().toString(), clock.instant());
         try {
             Future<RecordMetadata> ack = producer.send(record);
             ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AnnouncementFailed("Kafka did not acknowledge the arrival of " + document.docId()
-                    + " within " + ackTimeout.toMillis() + " ms", e);
+            throw new AnnouncementFailed(
+                    "Kafka did not acknowledge the arrival of " + document.docId() + " within " + ackTimeout.toMillis()
+                            + " ms",
+                    e);
         } catch (ExecutionException e) {
-            throw new AnnouncementFailed("Kafka refused the arrival of " + document.docId() + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new AnnouncementFailed(
+                    "Kafka refused the arrival of " + document.docId() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (KafkaException e) {
             // send() itself throws when the topic's metadata cannot be had within max.block.ms.
             throw new AnnouncementFailed("cannot send the arrival of " + document.docId() + ": " + e.getMessage(), e);
@@ -85,8 +91,8 @@ public class ArrivalAnnouncer {
     }
 
     /** The Kafka record announcing {@code document}: key doc_id, value the event's data, CloudEvents headers. */
-    static ProducerRecord<String, byte[]> record(String topic, StoredDocument document, byte[] data, String eventId,
-                                                 Instant time) {
+    static ProducerRecord<String, byte[]> record(
+            String topic, StoredDocument document, byte[] data, String eventId, Instant time) {
         RecordHeaders headers = new RecordHeaders();
         ArrivalHeaders.of(eventId, time, document.docId())
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));

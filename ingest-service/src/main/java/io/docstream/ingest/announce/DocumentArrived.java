@@ -1,11 +1,5 @@
 package io.docstream.ingest.announce;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.docstream.contract.Timestamps;
-import io.docstream.ingest.store.StoredDocument;
-
 import static io.docstream.contract.ArrivalFields.BUCKET;
 import static io.docstream.contract.ArrivalFields.CONTENT_TYPE;
 import static io.docstream.contract.ArrivalFields.DOC_ID;
@@ -16,6 +10,12 @@ import static io.docstream.contract.ArrivalFields.RECEIVED_AT;
 import static io.docstream.contract.ArrivalFields.SHA256;
 import static io.docstream.contract.ArrivalFields.SIZE;
 import static io.docstream.contract.ArrivalFields.URI;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.docstream.contract.Timestamps;
+import io.docstream.ingest.store.StoredDocument;
 
 /**
  * The data of an arrival event, field for field as docs/events.schema.json defines it (tests validate it).
@@ -36,8 +36,16 @@ public record DocumentArrived(
         @JsonProperty(RECEIVED_AT) String receivedAt) {
 
     public static DocumentArrived of(StoredDocument document) {
-        return new DocumentArrived(document.docId(), document.fileName(), document.docType().value(),
-                document.uri(), document.bucket(), document.key(), document.size(), document.sha256(),
-                document.contentType(), Timestamps.format(document.receivedAt()));
+        return new DocumentArrived(
+                document.docId(),
+                document.fileName(),
+                document.docType().value(),
+                document.uri(),
+                document.bucket(),
+                document.key(),
+                document.size(),
+                document.sha256(),
+                document.contentType(),
+                Timestamps.format(document.receivedAt()));
     }
 }

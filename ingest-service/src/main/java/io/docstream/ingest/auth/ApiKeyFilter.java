@@ -12,14 +12,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Requires a configured API key ({@code X-Api-Key} or {@code Authorization: Bearer}) on /documents;
@@ -37,7 +36,10 @@ public class ApiKeyFilter {
     public ApiKeyFilter(IngestConfig config) {
         this.enabled = config.auth().enabled();
         this.keyDigests = config.auth().apiKeys().orElse(List.of()).stream()
-                .map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeyFilter::digest).toList();
+                .map(String::strip)
+                .filter(k -> !k.isEmpty())
+                .map(ApiKeyFilter::digest)
+                .toList();
     }
 
     void warnWhenLocked(@Observes StartupEvent started) {
@@ -58,11 +60,14 @@ public class ApiKeyFilter {
             new Caller(HexFormat.of().formatHex(presented.get())).attachTo(http);
             return Optional.empty();
         }
-        return Optional.of(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+        return Optional.of(Response.status(401)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(new ErrorBody("UNAUTHORIZED", presented.isEmpty()
-                        ? "send an API key in X-Api-Key or Authorization: Bearer"
-                        : "the API key is not valid"))
+                .entity(new ErrorBody(
+                        "UNAUTHORIZED",
+                        presented.isEmpty()
+                                ? "send an API key in X-Api-Key or Authorization: Bearer"
+                                : "the API key is not valid"))
                 .build());
     }
 

@@ -4,7 +4,6 @@ import io.docstream.limits.DocumentLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +82,10 @@ public interface IngestConfig {
         S3 s3();
     }
 
-    enum StoreKind { local, s3 }
+    enum StoreKind {
+        local,
+        s3
+    }
 
     interface Local {
         @WithDefault(".docstream/ingest-store")

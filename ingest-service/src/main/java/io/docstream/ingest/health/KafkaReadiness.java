@@ -4,6 +4,12 @@ import io.docstream.ingest.config.IngestConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -11,13 +17,6 @@ import org.apache.kafka.common.Node;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Ready only while the Kafka cluster answers within {@code docstream.health.kafka-timeout}. Our own
@@ -53,11 +52,16 @@ public class KafkaReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
-                    .nodes().get(timeoutMs + 500L, TimeUnit.MILLISECONDS);
-            return HealthCheckResponse.named("kafka").up().withData("bootstrap.servers", String.valueOf(bootstrapServers))
-                    .withData("nodes", nodes.size()).build();
+                    .nodes()
+                    .get(timeoutMs + 500L, TimeUnit.MILLISECONDS);
+            return HealthCheckResponse.named("kafka")
+                    .up()
+                    .withData("bootstrap.servers", String.valueOf(bootstrapServers))
+                    .withData("nodes", nodes.size())
+                    .build();
         } catch (ExecutionException | TimeoutException e) {
-            return down(e instanceof ExecutionException ? e.getCause().toString() : "no answer in " + timeoutMs + " ms");
+            return down(
+                    e instanceof ExecutionException ? e.getCause().toString() : "no answer in " + timeoutMs + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return down("interrupted");
@@ -70,7 +74,10 @@ public class KafkaReadiness implements HealthCheck {
     }
 
     private HealthCheckResponse down(String error) {
-        return HealthCheckResponse.named("kafka").down().withData("bootstrap.servers", String.valueOf(bootstrapServers))
-                .withData("error", error).build();
+        return HealthCheckResponse.named("kafka")
+                .down()
+                .withData("bootstrap.servers", String.valueOf(bootstrapServers))
+                .withData("error", error)
+                .build();
     }
 }

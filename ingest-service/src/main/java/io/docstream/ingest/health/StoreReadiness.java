@@ -4,16 +4,15 @@ import io.docstream.ingest.config.IngestConfig;
 import io.docstream.ingest.store.DocumentStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while the object store answers, and can be written to, within {@code docstream.health.store-timeout}.
@@ -43,7 +42,10 @@ public class StoreReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             currentProbe().get(timeoutMs, TimeUnit.MILLISECONDS);
-            return HealthCheckResponse.named("object-store").up().withData("store", store.describe()).build();
+            return HealthCheckResponse.named("object-store")
+                    .up()
+                    .withData("store", store.describe())
+                    .build();
         } catch (ExecutionException e) {
             return down(e.getCause().getMessage());
         } catch (TimeoutException e) {
@@ -62,8 +64,11 @@ public class StoreReadiness implements HealthCheck {
     }
 
     private HealthCheckResponse down(String error) {
-        return HealthCheckResponse.named("object-store").down().withData("store", store.describe())
-                .withData("error", String.valueOf(error)).build();
+        return HealthCheckResponse.named("object-store")
+                .down()
+                .withData("store", store.describe())
+                .withData("error", String.valueOf(error))
+                .build();
     }
 
     @PreDestroy

@@ -40,7 +40,11 @@ public class RequestDeadline {
         if (http.request().isEnded() || http.response().ended()) {
             return;
         }
-        refusals.refuse(http, Rejection.REQUEST_TIMEOUT, "the request did not arrive whole within " + timeoutMs
-                + " ms (docstream.http.request-timeout); send the body at a steady pace", true);
+        refusals.refuse(
+                http,
+                Rejection.REQUEST_TIMEOUT,
+                "the request did not arrive whole within " + timeoutMs
+                        + " ms (docstream.http.request-timeout); send the body at a steady pace",
+                true);
     }
 }

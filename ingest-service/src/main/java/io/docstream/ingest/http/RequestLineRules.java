@@ -40,9 +40,13 @@ public class RequestLineRules {
         }
         String uri = http.request().uri();
         if (uri.length() > maxUriChars) {
-            refusals.refuse(http, Rejection.URI_TOO_LONG, "the request URI has " + uri.length()
-                    + " characters, more than the limit of " + maxUriChars + " (docstream.http.max-uri-chars);"
-                    + " name a document in a Content-Disposition header or a multipart part instead", true);
+            refusals.refuse(
+                    http,
+                    Rejection.URI_TOO_LONG,
+                    "the request URI has " + uri.length()
+                            + " characters, more than the limit of " + maxUriChars + " (docstream.http.max-uri-chars);"
+                            + " name a document in a Content-Disposition header or a multipart part instead",
+                    true);
             return;
         }
         http.next();

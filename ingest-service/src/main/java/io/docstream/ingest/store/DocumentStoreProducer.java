@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -15,8 +16,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-
-import java.net.URI;
 
 /** Builds the store that {@code docstream.store.kind} names: the local folder unless told otherwise. */
 @ApplicationScoped
@@ -31,8 +30,13 @@ public class DocumentStoreProducer {
         IngestConfig.Store store = config.store();
         DocumentStore chosen = switch (store.kind()) {
             case local -> new LocalFolderStore(store.local().root(), store.prefix(), store.idempotencyPrefix(), json);
-            case s3 -> new S3Store(s3Client(store.s3()), store.s3().bucket(), store.prefix(), store.idempotencyPrefix(),
-                    store.s3().conditionalWrites());
+            case s3 ->
+                new S3Store(
+                        s3Client(store.s3()),
+                        store.s3().bucket(),
+                        store.prefix(),
+                        store.idempotencyPrefix(),
+                        store.s3().conditionalWrites());
         };
         Log.infof("documents are stored in the %s under %s", chosen.describe(), store.prefix());
         return chosen;
@@ -59,8 +63,8 @@ public class DocumentStoreProducer {
 
     private static AwsCredentialsProvider credentials(IngestConfig.S3 s3) {
         if (s3.accessKeyId().isPresent() && s3.secretAccessKey().isPresent()) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(s3.accessKeyId().get(), s3.secretAccessKey().get()));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    s3.accessKeyId().get(), s3.secretAccessKey().get()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

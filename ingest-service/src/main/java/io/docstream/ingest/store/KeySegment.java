@@ -21,8 +21,7 @@ public final class KeySegment {
     private static final int HASH_HEX_DIGITS = 16;
     private static final int LONGEST_EXTENSION = 16;
 
-    private KeySegment() {
-    }
+    private KeySegment() {}
 
     public static String of(String fileName) {
         if (utf8Length(fileName) <= MAX_BYTES) {

@@ -2,7 +2,6 @@ package io.docstream.ingest.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ import java.util.UUID;
  */
 public final class LocalFolderStore implements DocumentStore {
 
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final Path root;
     private final String prefix;
@@ -70,8 +68,17 @@ public final class LocalFolderStore implements DocumentStore {
         } catch (IOException e) {
             throw new StoreUnavailable("cannot store " + file, e);
         }
-        return new StoredDocument(document.docId(), document.fileName(), document.docType(), uri(file), null, key,
-                document.size(), document.sha256(), document.docType().contentType(), document.receivedAt());
+        return new StoredDocument(
+                document.docId(),
+                document.fileName(),
+                document.docType(),
+                uri(file),
+                null,
+                key,
+                document.size(),
+                document.sha256(),
+                document.docType().contentType(),
+                document.receivedAt());
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.docstream.ingest.store;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -9,11 +13,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * Documents as S3 objects ({@code <prefix><doc_id>/<file_name>}, a long name shortened by {@link KeySegment})
@@ -27,8 +26,8 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
 
     /** Error codes of bytes that did not arrive as sent: the same upload, sent again, can succeed. */
-    private static final java.util.Set<String> DAMAGED_IN_TRANSIT = java.util.Set.of("BadDigest", "InvalidDigest",
-            "XAmzContentSHA256Mismatch", "IncompleteBody", "RequestTimeout");
+    private static final java.util.Set<String> DAMAGED_IN_TRANSIT = java.util.Set.of(
+            "BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch", "IncompleteBody", "RequestTimeout");
 
     private final S3Client s3;
     private final String bucket;
@@ -51,14 +50,15 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     @Override
     public Optional<StoredDocument> find(String docId) {
         try {
-            ListObjectsV2Response listing = s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix + docId + "/").maxKeys(1));
+            ListObjectsV2Response listing = s3.listObjectsV2(
+                    r -> r.bucket(bucket).prefix(prefix + docId + "/").maxKeys(1));
             if (listing.contents().isEmpty()) {
                 return Optional.empty();
             }
             S3Object object = listing.contents().get(0);
             HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(object.key()));
-            return Optional.of(UserMetadata.toStored(head.metadata(), uri(object.key()), bucket, object.key(),
-                    head.contentLength()));
+            return Optional.of(UserMetadata.toStored(
+                    head.metadata(), uri(object.key()), bucket, object.key(), head.contentLength()));
         } catch (NoSuchKeyException e) {
             // Listed, then deleted before the HEAD: the document is gone.
             return Optional.empty();
@@ -127,10 +127,13 @@ public final class S3Store implements DocumentStore, AutoCloseable {
      * bytes end to end and the SDK need not checksum the body a second time.
      */
     private PutObjectRequest.Builder putRequest(NewDocument document, String key) {
-        return PutObjectRequest.builder().bucket(bucket).key(key)
+        return PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
                 .contentType(document.docType().contentType())
                 .contentLength(document.size())
-                .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())))
+                .checksumSHA256(
+                        Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())))
                 .metadata(UserMetadata.of(document));
     }
 
@@ -139,8 +142,17 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     }
 
     private StoredDocument stored(NewDocument document, String key) {
-        return new StoredDocument(document.docId(), document.fileName(), document.docType(), uri(key), bucket, key,
-                document.size(), document.sha256(), document.docType().contentType(), document.receivedAt());
+        return new StoredDocument(
+                document.docId(),
+                document.fileName(),
+                document.docType(),
+                uri(key),
+                bucket,
+                key,
+                document.size(),
+                document.sha256(),
+                document.docType().contentType(),
+                document.receivedAt());
     }
 
     @Override
@@ -157,7 +169,9 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     public Optional<String> docIdForIdempotencyKey(String keyHash) {
         String key = idempotencyPrefix + keyHash;
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asString(StandardCharsets.US_ASCII).strip());
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key))
+                    .asString(StandardCharsets.US_ASCII)
+                    .strip());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -205,9 +219,12 @@ public final class S3Store implements DocumentStore, AutoCloseable {
         if (!(e instanceof S3Exception s3e)) {
             return new StoreUnavailable(what, e);
         }
-        String code = s3e.awsErrorDetails() == null ? null : s3e.awsErrorDetails().errorCode();
+        String code =
+                s3e.awsErrorDetails() == null ? null : s3e.awsErrorDetails().errorCode();
         String detail = " (" + s3e.statusCode() + (code == null ? "" : " " + code) + ")";
-        return isPermanent(s3e.statusCode(), code) ? new StoreRefused(what + detail, e) : new StoreUnavailable(what + detail, e);
+        return isPermanent(s3e.statusCode(), code)
+                ? new StoreRefused(what + detail, e)
+                : new StoreUnavailable(what + detail, e);
     }
 
     static boolean isPermanent(int status, String errorCode) {

@@ -1,7 +1,6 @@
 package io.docstream.ingest.store;
 
 import io.docstream.contract.DocType;
-
 import java.time.Instant;
 
 /**
@@ -10,6 +9,14 @@ import java.time.Instant;
  * @param bucket the S3 bucket, or null for the local-folder store
  * @param key    the object key, or the path relative to the local store's root
  */
-public record StoredDocument(String docId, String fileName, DocType docType, String uri, String bucket, String key,
-                             long size, String sha256, String contentType, Instant receivedAt) {
-}
+public record StoredDocument(
+        String docId,
+        String fileName,
+        DocType docType,
+        String uri,
+        String bucket,
+        String key,
+        long size,
+        String sha256,
+        String contentType,
+        Instant receivedAt) {}

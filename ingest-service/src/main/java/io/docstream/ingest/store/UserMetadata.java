@@ -1,7 +1,6 @@
 package io.docstream.ingest.store;
 
 import io.docstream.contract.DocType;
-
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,7 @@ final class UserMetadata {
     static final String SHA256 = "docstream-sha256";
     static final String RECEIVED_AT = "docstream-received-at";
 
-    private UserMetadata() {
-    }
+    private UserMetadata() {}
 
     static Map<String, String> of(NewDocument document) {
         return Map.of(
@@ -37,9 +35,16 @@ final class UserMetadata {
         String typeName = require(metadata, DOC_TYPE, key);
         DocType type = DocType.fromValue(typeName)
                 .orElseThrow(() -> new IllegalArgumentException("unknown doc_type " + typeName));
-        return new StoredDocument(require(metadata, DOC_ID, key),
+        return new StoredDocument(
+                require(metadata, DOC_ID, key),
                 fileName(metadata, key),
-                type, uri, bucket, key, size, require(metadata, SHA256, key), type.contentType(),
+                type,
+                uri,
+                bucket,
+                key,
+                size,
+                require(metadata, SHA256, key),
+                type.contentType(),
                 Instant.parse(require(metadata, RECEIVED_AT, key)));
     }
 

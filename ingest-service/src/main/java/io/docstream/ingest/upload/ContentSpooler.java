@@ -3,7 +3,6 @@ package io.docstream.ingest.upload;
 import io.docstream.ingest.config.IngestConfig;
 import io.docstream.ingest.store.DocumentBytes;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +50,9 @@ public class ContentSpooler {
             return scan.result(out.bytes(), true);
         } catch (IOException | RuntimeException e) {
             out.deleteAfter(e);
-            throw e instanceof IOException io ? new UncheckedIOException("cannot spool upload", io) : (RuntimeException) e;
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("cannot spool upload", io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -82,7 +83,8 @@ public class ContentSpooler {
         public void write(byte[] buffer, int offset, int length) throws IOException {
             if (fileOut == null && used + length <= memoryThreshold) {
                 if (used + length > memory.length) {
-                    memory = Arrays.copyOf(memory, Math.min(memoryThreshold, Math.max(used + length, memory.length * 2)));
+                    memory = Arrays.copyOf(
+                            memory, Math.min(memoryThreshold, Math.max(used + length, memory.length * 2)));
                 }
                 System.arraycopy(buffer, offset, memory, used, length);
                 used += length;
@@ -106,7 +108,9 @@ public class ContentSpooler {
         }
 
         DocumentBytes bytes() {
-            return file != null ? new DocumentBytes.OnDisk(file) : new DocumentBytes.InMemory(Arrays.copyOf(memory, used));
+            return file != null
+                    ? new DocumentBytes.OnDisk(file)
+                    : new DocumentBytes.InMemory(Arrays.copyOf(memory, used));
         }
 
         /** A failed spool must not leave its file behind; a failure to delete is added to the original error. */
@@ -142,8 +146,8 @@ public class ContentSpooler {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 size += n;
                 if (size > maxBytes) {
-                    throw new UploadRejected(Rejection.TOO_LARGE,
-                            "the document is larger than the limit of " + maxBytes + " bytes");
+                    throw new UploadRejected(
+                            Rejection.TOO_LARGE, "the document is larger than the limit of " + maxBytes + " bytes");
                 }
                 digest.update(buffer, 0, n);
                 keepHead(buffer, n);
@@ -153,8 +157,13 @@ public class ContentSpooler {
         }
 
         SpooledContent result(DocumentBytes bytes, boolean owned) {
-            return new SpooledContent(bytes, size, HexFormat.of().formatHex(digest.digest()),
-                    Arrays.copyOf(head, headLength), containsNul, owned);
+            return new SpooledContent(
+                    bytes,
+                    size,
+                    HexFormat.of().formatHex(digest.digest()),
+                    Arrays.copyOf(head, headLength),
+                    containsNul,
+                    owned);
         }
 
         private void keepHead(byte[] buffer, int n) {

@@ -1,7 +1,5 @@
 package io.docstream.ingest.upload;
 
-import io.docstream.contract.DocType;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,11 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.docstream.contract.DocType;
 import io.docstream.ingest.config.IngestConfig;
 import io.docstream.limits.DocumentLimits;
 import io.docstream.limits.TextContent;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +30,7 @@ public class ContentValidator {
 
     /** Enough bytes to hold {@link TextContent#SNIFF_CHARS} characters of UTF-8 text. */
     private static final int SNIFF_BYTES = TextContent.SNIFF_CHARS * 4;
+
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final DocumentLimits limits;
@@ -39,11 +38,13 @@ public class ContentValidator {
 
     public ContentValidator(IngestConfig config) {
         this.limits = config.upload().limits();
-        this.json = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(limits.maxStringChars())
-                .maxNestingDepth(limits.maxNestingDepth())
-                .maxNumberLength(limits.maxNumberChars())
-                .build()).build();
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(limits.maxStringChars())
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxNumberLength(limits.maxNumberChars())
+                        .build())
+                .build();
     }
 
     public void validate(DocType type, SpooledContent content) {
@@ -59,7 +60,8 @@ public class ContentValidator {
 
     private static void requireText(SpooledContent content) {
         if (content.containsNul()) {
-            throw new UploadRejected(Rejection.BINARY_TEXT, "the text contains NUL bytes: it is binary data, not a bulletin");
+            throw new UploadRejected(
+                    Rejection.BINARY_TEXT, "the text contains NUL bytes: it is binary data, not a bulletin");
         }
         String start;
         try (InputStream in = content.open()) {
@@ -69,9 +71,11 @@ public class ContentValidator {
         }
         int controls = TextContent.excessControlCharacters(start);
         if (controls > 0) {
-            throw new UploadRejected(Rejection.BINARY_TEXT, "the text has " + controls + " control characters in its first "
-                    + TextContent.sniffed(start) + " (more than " + TextContent.MAX_CONTROL_PERCENT
-                    + "%): it is binary data, not a bulletin");
+            throw new UploadRejected(
+                    Rejection.BINARY_TEXT,
+                    "the text has " + controls + " control characters in its first "
+                            + TextContent.sniffed(start) + " (more than " + TextContent.MAX_CONTROL_PERCENT
+                            + "%): it is binary data, not a bulletin");
         }
     }
 
@@ -81,21 +85,25 @@ public class ContentValidator {
      */
     private static void requirePdf(SpooledContent content) {
         byte[] head = content.head();
-        if (head.length < PDF_MAGIC.length || !Arrays.equals(head, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
-            throw new UploadRejected(Rejection.NOT_PDF,
+        if (head.length < PDF_MAGIC.length
+                || !Arrays.equals(head, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+            throw new UploadRejected(
+                    Rejection.NOT_PDF,
                     "the upload is declared as a PDF but does not start with %PDF-: it is not a PDF");
         }
     }
 
     private void requireRecords(SpooledContent content) {
-        try (InputStream in = content.open(); JsonParser parser = json.createParser(in)) {
+        try (InputStream in = content.open();
+                JsonParser parser = json.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 readValue(parser);
             } else if (first == JsonToken.START_ARRAY) {
                 requireArrayOfObjects(parser);
             } else {
-                throw notRecords(parser, "the JSON value is " + describe(first) + ", not an object or an array of objects");
+                throw notRecords(
+                        parser, "the JSON value is " + describe(first) + ", not an object or an array of objects");
             }
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
@@ -103,14 +111,19 @@ public class ContentValidator {
             }
         } catch (StreamConstraintsException e) {
             JsonLocation at = e.getLocation();
-            throw new UploadRejected(Rejection.JSON_LIMIT_EXCEEDED, "the JSON breaks a limit the pipeline's parser keeps"
-                    + " (at line " + (at == null ? "?" : at.getLineNr()) + ", column " + (at == null ? "?" : at.getColumnNr())
-                    + "): " + e.getOriginalMessage());
+            throw new UploadRejected(
+                    Rejection.JSON_LIMIT_EXCEEDED,
+                    "the JSON breaks a limit the pipeline's parser keeps"
+                            + " (at line " + (at == null ? "?" : at.getLineNr()) + ", column "
+                            + (at == null ? "?" : at.getColumnNr())
+                            + "): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new UploadRejected(Rejection.INVALID_JSON, "the JSON does not parse at line "
-                    + (at == null ? "?" : at.getLineNr()) + ", column " + (at == null ? "?" : at.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+            throw new UploadRejected(
+                    Rejection.INVALID_JSON,
+                    "the JSON does not parse at line "
+                            + (at == null ? "?" : at.getLineNr()) + ", column " + (at == null ? "?" : at.getColumnNr())
+                            + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled upload", e);
         }
@@ -144,13 +157,15 @@ public class ContentValidator {
         int records = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.START_OBJECT) {
-                throw notRecords(parser, "element " + (records + 1) + " of the array is " + describe(token)
-                        + ", not an object");
+                throw notRecords(
+                        parser, "element " + (records + 1) + " of the array is " + describe(token) + ", not an object");
             }
             records++;
             if (records > limits.maxRecords()) {
-                throw new UploadRejected(Rejection.TOO_MANY_RECORDS, "the array holds more than "
-                        + limits.maxRecords() + " records, the most one document may hold (docstream.upload.max-records)");
+                throw new UploadRejected(
+                        Rejection.TOO_MANY_RECORDS,
+                        "the array holds more than " + limits.maxRecords()
+                                + " records, the most one document may hold (docstream.upload.max-records)");
             }
             readValue(parser);
         }
@@ -161,8 +176,8 @@ public class ContentValidator {
 
     private static UploadRejected notRecords(JsonParser parser, String what) {
         JsonLocation at = parser.currentTokenLocation();
-        return new UploadRejected(Rejection.NOT_JSON_RECORDS,
-                what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        return new UploadRejected(
+                Rejection.NOT_JSON_RECORDS, what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
 
     private static String describe(JsonToken token) {

@@ -7,9 +7,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses a raw upload whose Content-Length already exceeds the cap, before any byte of the body is
@@ -29,7 +28,8 @@ public class DeclaredSizeFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
     public Optional<Response> refuseDeclaredOversize(ContainerRequestContext request, RoutingContext http) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/documents")
+        if (!HttpMethod.POST.equals(request.getMethod())
+                || !request.getUriInfo().getPath().startsWith("/documents")
                 || MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
             return Optional.empty();
         }
@@ -39,7 +39,9 @@ public class DeclaredSizeFilter {
         if (length > spooler.maxBytes()) {
             metrics.rejected(Rejection.TOO_LARGE.name());
             ErrorAnswers.closeAfterAnswer(http);
-            return Optional.of(ErrorAnswers.error(Rejection.TOO_LARGE.status(), Rejection.TOO_LARGE.name(),
+            return Optional.of(ErrorAnswers.error(
+                    Rejection.TOO_LARGE.status(),
+                    Rejection.TOO_LARGE.name(),
                     "the body's Content-Length " + length + " exceeds the limit of " + spooler.maxBytes() + " bytes"));
         }
         return Optional.empty();

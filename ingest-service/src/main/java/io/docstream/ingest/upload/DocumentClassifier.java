@@ -1,9 +1,7 @@
 package io.docstream.ingest.upload;
 
 import io.docstream.contract.DocType;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -45,9 +43,11 @@ public class DocumentClassifier {
         DocType declared = fromDeclaration(declaredType, fileName);
         for (Magic magic : BINARY_FORMATS) {
             if (magic.matches(head) && !(magic == PDF && declared == DocType.BULLETIN_PDF)) {
-                throw new UploadRejected(Rejection.UNSUPPORTED_MEDIA_TYPE, "the content is a " + magic.format()
-                        + (magic == PDF ? "; send it as application/pdf (or with a .pdf name)" : "")
-                        + "; accepted are text and PDF bulletins and JSON records");
+                throw new UploadRejected(
+                        Rejection.UNSUPPORTED_MEDIA_TYPE,
+                        "the content is a " + magic.format()
+                                + (magic == PDF ? "; send it as application/pdf (or with a .pdf name)" : "")
+                                + "; accepted are text and PDF bulletins and JSON records");
             }
         }
         return declared;
@@ -84,14 +84,18 @@ public class DocumentClassifier {
         if (lower.endsWith(".pdf")) {
             return DocType.BULLETIN_PDF;
         }
-        throw new UploadRejected(Rejection.UNSUPPORTED_MEDIA_TYPE, "the upload is declared as '"
-                + (declaredType == null ? "nothing" : declaredType) + "' and its name '" + fileName
-                + "' ends in none of .txt, .pdf, .json; send text/plain, application/pdf or application/json");
+        throw new UploadRejected(
+                Rejection.UNSUPPORTED_MEDIA_TYPE,
+                "the upload is declared as '"
+                        + (declaredType == null ? "nothing" : declaredType) + "' and its name '" + fileName
+                        + "' ends in none of .txt, .pdf, .json; send text/plain, application/pdf or application/json");
     }
 
     private static UploadRejected unsupported(String declaredType) {
-        return new UploadRejected(Rejection.UNSUPPORTED_MEDIA_TYPE, "the media type '" + declaredType
-                + "' is not accepted; send text/plain or application/pdf (a bulletin) or application/json (records)");
+        return new UploadRejected(
+                Rejection.UNSUPPORTED_MEDIA_TYPE,
+                "the media type '" + declaredType
+                        + "' is not accepted; send text/plain or application/pdf (a bulletin) or application/json (records)");
     }
 
     /** The type/subtype without parameters, lowercased ("" when absent). */
@@ -100,7 +104,9 @@ public class DocumentClassifier {
             return "";
         }
         int semicolon = declaredType.indexOf(';');
-        return (semicolon < 0 ? declaredType : declaredType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? declaredType : declaredType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static Magic magic(String format, String prefix) {

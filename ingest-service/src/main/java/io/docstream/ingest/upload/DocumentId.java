@@ -14,8 +14,7 @@ public final class DocumentId {
 
     private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{32}");
 
-    private DocumentId() {
-    }
+    private DocumentId() {}
 
     public static String of(String contentSha256, String fileName) {
         MessageDigest digest = ContentSpooler.sha256();

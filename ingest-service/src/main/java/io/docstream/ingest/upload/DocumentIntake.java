@@ -1,14 +1,12 @@
 package io.docstream.ingest.upload;
 
 import io.docstream.contract.DocType;
-
 import io.docstream.ingest.announce.ArrivalAnnouncer;
 import io.docstream.ingest.store.DocumentStore;
 import io.docstream.ingest.store.NewDocument;
 import io.docstream.ingest.store.Placement;
 import io.docstream.ingest.store.StoredDocument;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,8 +24,12 @@ public class DocumentIntake {
     private final ArrivalAnnouncer announcer;
     private final Clock clock;
 
-    public DocumentIntake(DocumentClassifier classifier, ContentValidator validator, DocumentStore store,
-                          ArrivalAnnouncer announcer, Clock clock) {
+    public DocumentIntake(
+            DocumentClassifier classifier,
+            ContentValidator validator,
+            DocumentStore store,
+            ArrivalAnnouncer announcer,
+            Clock clock) {
         this.classifier = classifier;
         this.validator = validator;
         this.store = store;
@@ -48,8 +50,14 @@ public class DocumentIntake {
     /** Stores (unless already stored) and announces a checked upload. */
     public Admission admit(CheckedUpload upload) {
         SpooledContent content = upload.content();
-        Placement placement = store.putIfAbsent(new NewDocument(upload.docId(), upload.fileName(), upload.docType(),
-                content.bytes(), content.size(), content.sha256(), clock.instant()));
+        Placement placement = store.putIfAbsent(new NewDocument(
+                upload.docId(),
+                upload.fileName(),
+                upload.docType(),
+                content.bytes(),
+                content.size(),
+                content.sha256(),
+                clock.instant()));
         announcer.announce(placement.document());
         return new Admission(placement.document(), !placement.created());
     }

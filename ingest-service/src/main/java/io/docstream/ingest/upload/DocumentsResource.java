@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
@@ -20,11 +24,6 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /documents}: uploads (a raw body, or multipart/form-data {@code file} parts) and look-ups.
@@ -44,16 +43,24 @@ public class DocumentsResource {
     private final UploadMetrics metrics;
     private final String locationBase;
 
-    public DocumentsResource(DocumentIntake intake, ContentSpooler spooler, DocumentClassifier classifier,
-                             IdempotencyKeys idempotencyKeys, DocumentStore store, UploadMetrics metrics,
-                             IngestConfig config) {
+    public DocumentsResource(
+            DocumentIntake intake,
+            ContentSpooler spooler,
+            DocumentClassifier classifier,
+            IdempotencyKeys idempotencyKeys,
+            DocumentStore store,
+            UploadMetrics metrics,
+            IngestConfig config) {
         this.intake = intake;
         this.spooler = spooler;
         this.classifier = classifier;
         this.idempotencyKeys = idempotencyKeys;
         this.store = store;
         this.metrics = metrics;
-        this.locationBase = config.http().publicBaseUrl().map(base -> base.replaceAll("/+$", "")).orElse("");
+        this.locationBase = config.http()
+                .publicBaseUrl()
+                .map(base -> base.replaceAll("/+$", ""))
+                .orElse("");
     }
 
     /**
@@ -64,28 +71,32 @@ public class DocumentsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload one document as the request body")
-    public Response uploadBody(InputStream body,
-                               @Parameter(description = "the document's file name") @RestQuery String filename,
-                               @RestHeader(HttpHeaders.CONTENT_DISPOSITION) String contentDisposition,
-                               @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-                               @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
-                               @Context RoutingContext http) {
+    public Response uploadBody(
+            InputStream body,
+            @Parameter(description = "the document's file name") @RestQuery String filename,
+            @RestHeader(HttpHeaders.CONTENT_DISPOSITION) String contentDisposition,
+            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context RoutingContext http) {
         Caller caller = Caller.of(http);
         Optional<String> key = IdempotencyKeys.usable(idempotencyKey);
         Optional<Response> replay = key.flatMap(k -> replay(caller, k));
         if (replay.isPresent()) {
             return replay.get();
         }
-        String given = Optional.ofNullable(filename).filter(name -> !name.isBlank())
+        String given = Optional.ofNullable(filename)
+                .filter(name -> !name.isBlank())
                 .or(() -> FileNames.fromContentDisposition(contentDisposition))
-                .orElseThrow(() -> new UploadRejected(Rejection.MISSING_FILE_NAME,
+                .orElseThrow(() -> new UploadRejected(
+                        Rejection.MISSING_FILE_NAME,
                         "name the document with the 'filename' query parameter or a Content-Disposition header"));
         String fileName = FileNames.sanitize(given);
         // A body declared as a PDF or an image is refused before a byte of it is read.
         classifier.fromDeclaration(contentType, fileName);
         try (SpooledContent content = spooler.spool(body)) {
             Admission admission = intake.admit(intake.check(fileName, contentType, content));
-            key.ifPresent(k -> idempotencyKeys.remember(caller, k, List.of(admission.document().docId())));
+            key.ifPresent(k -> idempotencyKeys.remember(
+                    caller, k, List.of(admission.document().docId())));
             return answer(List.of(admission));
         }
     }
@@ -97,9 +108,10 @@ public class DocumentsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload one or more documents as multipart 'file' parts")
-    public Response uploadForm(@RestForm("file") List<FileUpload> files,
-                               @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
-                               @Context RoutingContext http) {
+    public Response uploadForm(
+            @RestForm("file") List<FileUpload> files,
+            @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context RoutingContext http) {
         Caller caller = Caller.of(http);
         Optional<String> key = IdempotencyKeys.usable(idempotencyKey);
         Optional<Response> replay = key.flatMap(k -> replay(caller, k));
@@ -113,13 +125,16 @@ public class DocumentsResource {
         try {
             List<CheckedUpload> checked = new ArrayList<>();
             for (FileUpload file : files) {
-                String name = Optional.ofNullable(file.fileName()).filter(n -> !n.isBlank())
-                        .orElseThrow(() -> new UploadRejected(Rejection.MISSING_FILE_NAME,
+                String name = Optional.ofNullable(file.fileName())
+                        .filter(n -> !n.isBlank())
+                        .orElseThrow(() -> new UploadRejected(
+                                Rejection.MISSING_FILE_NAME,
                                 "a 'file' part has no filename in its Content-Disposition"));
                 String fileName = FileNames.sanitize(name);
                 if (file.size() > spooler.maxBytes()) {
-                    throw new UploadRejected(Rejection.TOO_LARGE, "'" + fileName + "' is larger than the limit of "
-                            + spooler.maxBytes() + " bytes");
+                    throw new UploadRejected(
+                            Rejection.TOO_LARGE,
+                            "'" + fileName + "' is larger than the limit of " + spooler.maxBytes() + " bytes");
                 }
                 SpooledContent content = spooler.inspect(file.uploadedFile());
                 contents.add(content);
@@ -129,7 +144,10 @@ public class DocumentsResource {
             for (CheckedUpload upload : checked) {
                 admissions.add(intake.admit(upload));
             }
-            key.ifPresent(k -> idempotencyKeys.remember(caller, k, admissions.stream().map(a -> a.document().docId()).toList()));
+            key.ifPresent(k -> idempotencyKeys.remember(
+                    caller,
+                    k,
+                    admissions.stream().map(a -> a.document().docId()).toList()));
             return answer(admissions);
         } finally {
             contents.forEach(SpooledContent::close);
@@ -176,12 +194,15 @@ public class DocumentsResource {
         admissions.forEach(metrics::admitted);
         boolean anyCreated = admissions.stream().anyMatch(a -> !a.duplicate());
         List<DocumentReceipt> receipts = admissions.stream()
-                .map(a -> DocumentReceipt.of(a.document(), a.duplicate())).toList();
+                .map(a -> DocumentReceipt.of(a.document(), a.duplicate()))
+                .toList();
         Response.ResponseBuilder response = anyCreated ? Response.status(Response.Status.CREATED) : Response.ok();
-        response.header(HttpHeaders.LOCATION, locationBase + "/documents/" + admissions.get(0).document().docId());
-        return response.entity(receipts.size() == 1 ? receipts.get(0) : new DocumentBatch(receipts)).build();
+        response.header(
+                HttpHeaders.LOCATION,
+                locationBase + "/documents/" + admissions.get(0).document().docId());
+        return response.entity(receipts.size() == 1 ? receipts.get(0) : new DocumentBatch(receipts))
+                .build();
     }
 
-    public record DocumentBatch(List<DocumentReceipt> documents) {
-    }
+    public record DocumentBatch(List<DocumentReceipt> documents) {}
 }

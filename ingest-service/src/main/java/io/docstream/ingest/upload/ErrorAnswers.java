@@ -58,16 +58,21 @@ public class ErrorAnswers {
     public Response storeRefused(StoreRefused failure) {
         Log.errorf(failure, "object store refused: %s", failure.getMessage());
         metrics.unavailable("STORE_REFUSED");
-        return error(500, "STORE_REFUSED", "the object store refused the document (" + failure.getMessage()
-                + "); retrying the same upload will not help");
+        return error(
+                500,
+                "STORE_REFUSED",
+                "the object store refused the document (" + failure.getMessage()
+                        + "); retrying the same upload will not help");
     }
 
     @ServerExceptionMapper
     public Response kafkaUnavailable(AnnouncementFailed failure) {
         Log.warnf("announcement failed: %s", failure.getMessage());
         metrics.unavailable("KAFKA_UNAVAILABLE");
-        return unavailable("KAFKA_UNAVAILABLE", "the document is stored but its arrival could not be announced ("
-                + failure.getMessage() + "); retry the same upload");
+        return unavailable(
+                "KAFKA_UNAVAILABLE",
+                "the document is stored but its arrival could not be announced (" + failure.getMessage()
+                        + "); retry the same upload");
     }
 
     static Response notFound(String docId) {
@@ -75,12 +80,17 @@ public class ErrorAnswers {
     }
 
     static Response error(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(code, message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code, message))
+                .build();
     }
 
     private Response unavailable(String code, String message) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(503)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .entity(new ErrorBody(code, message)).build();
+                .entity(new ErrorBody(code, message))
+                .build();
     }
 }

@@ -18,17 +18,17 @@ public final class FileNames {
 
     public static final int MAX_BYTES = 255;
 
-    private static final Pattern EXTENDED = Pattern.compile("filename\\*\\s*=\\s*([^';]*)'[^']*'([^;]+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXTENDED =
+            Pattern.compile("filename\\*\\s*=\\s*([^';]*)'[^']*'([^;]+)", Pattern.CASE_INSENSITIVE);
     /** Only where a quoted value starts: its content is scanned by {@link #quotedValue}, not by a regex. */
     private static final Pattern QUOTED_START = Pattern.compile("filename\\s*=\\s*\"", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern TOKEN = Pattern.compile("filename\\s*=\\s*([^;\\s]+)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3])",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile(
+            "(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3])", Pattern.CASE_INSENSITIVE);
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** The {@code filename*} (RFC 6266/5987) or {@code filename} parameter of a Content-Disposition header. */
     public static Optional<String> fromContentDisposition(String header) {
@@ -37,12 +37,15 @@ public final class FileNames {
         }
         Matcher extended = EXTENDED.matcher(header);
         if (extended.find()) {
-            String charset = extended.group(1).isBlank() ? "UTF-8" : extended.group(1).trim();
+            String charset =
+                    extended.group(1).isBlank() ? "UTF-8" : extended.group(1).trim();
             try {
-                return Optional.of(URLDecoder.decode(extended.group(2).trim().replace("+", "%2B"),
+                return Optional.of(URLDecoder.decode(
+                        extended.group(2).trim().replace("+", "%2B"),
                         java.nio.charset.Charset.forName(charset.toUpperCase(Locale.ROOT))));
             } catch (IllegalArgumentException e) {
-                throw new UploadRejected(Rejection.INVALID_FILE_NAME,
+                throw new UploadRejected(
+                        Rejection.INVALID_FILE_NAME,
                         "the filename* parameter of Content-Disposition cannot be decoded: " + e.getMessage());
             }
         }
@@ -83,13 +86,17 @@ public final class FileNames {
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder kept = new StringBuilder(name.length());
         name.codePoints()
-                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
-                        && c != '\u2028' && c != '\u2029')
+                .filter(c -> !Character.isISOControl(c)
+                        && Character.getType(c) != Character.FORMAT
+                        && c != '\u2028'
+                        && c != '\u2029')
                 .forEach(kept::appendCodePoint);
         String cleaned = stripLeadingDots(kept.toString().strip()).strip();
         if (cleaned.isEmpty()) {
-            throw new UploadRejected(Rejection.INVALID_FILE_NAME,
-                    "the file name '" + printable(given) + "' has nothing left once path, control characters and leading dots are removed");
+            throw new UploadRejected(
+                    Rejection.INVALID_FILE_NAME,
+                    "the file name '" + printable(given)
+                            + "' has nothing left once path, control characters and leading dots are removed");
         }
         return capBytes(notADeviceName(cleaned));
     }

@@ -3,7 +3,6 @@ package io.docstream.ingest.upload;
 import io.docstream.ingest.auth.Caller;
 import io.docstream.ingest.store.DocumentStore;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -42,7 +41,8 @@ public class IdempotencyKeys {
             return Optional.empty();
         }
         if (header.length() > MAX_KEY_LENGTH) {
-            throw new UploadRejected(Rejection.INVALID_IDEMPOTENCY_KEY,
+            throw new UploadRejected(
+                    Rejection.INVALID_IDEMPOTENCY_KEY,
                     "the Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
         }
         return Optional.of(header.strip());

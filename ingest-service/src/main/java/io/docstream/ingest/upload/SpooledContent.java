@@ -1,7 +1,6 @@
 package io.docstream.ingest.upload;
 
 import io.docstream.ingest.store.DocumentBytes;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

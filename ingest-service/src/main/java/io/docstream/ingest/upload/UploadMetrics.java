@@ -20,17 +20,31 @@ public class UploadMetrics {
     public void admitted(Admission admission) {
         StoredDocument document = admission.document();
         String outcome = admission.duplicate() ? "duplicate" : "created";
-        registry.counter("docstream.uploads", "outcome", outcome, "reason", "none",
-                "doc_type", document.docType().value()).increment();
-        registry.counter("docstream.upload.bytes", "outcome", outcome,
-                "doc_type", document.docType().value()).increment(document.size());
+        registry.counter(
+                        "docstream.uploads",
+                        "outcome",
+                        outcome,
+                        "reason",
+                        "none",
+                        "doc_type",
+                        document.docType().value())
+                .increment();
+        registry.counter(
+                        "docstream.upload.bytes",
+                        "outcome",
+                        outcome,
+                        "doc_type",
+                        document.docType().value())
+                .increment(document.size());
     }
 
     public void rejected(String reason) {
-        registry.counter("docstream.uploads", "outcome", "rejected", "reason", reason, "doc_type", "none").increment();
+        registry.counter("docstream.uploads", "outcome", "rejected", "reason", reason, "doc_type", "none")
+                .increment();
     }
 
     public void unavailable(String reason) {
-        registry.counter("docstream.uploads", "outcome", "unavailable", "reason", reason, "doc_type", "none").increment();
+        registry.counter("docstream.uploads", "outcome", "unavailable", "reason", reason, "doc_type", "none")
+                .increment();
     }
 }

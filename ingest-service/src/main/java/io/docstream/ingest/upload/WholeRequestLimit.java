@@ -25,11 +25,14 @@ public class WholeRequestLimit {
     private final byte[] answer;
     private final UploadMetrics metrics;
 
-    public WholeRequestLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                             MemorySize maxBodySize, ObjectMapper json, UploadMetrics metrics)
+    public WholeRequestLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
+            ObjectMapper json,
+            UploadMetrics metrics)
             throws JsonProcessingException {
         this.maxBodyBytes = maxBodySize.asLongValue();
-        this.answer = json.writeValueAsBytes(new ErrorBody(Rejection.TOO_LARGE.name(),
+        this.answer = json.writeValueAsBytes(new ErrorBody(
+                Rejection.TOO_LARGE.name(),
                 "the request's Content-Length exceeds the limit of " + maxBodyBytes
                         + " bytes for a whole request (quarkus.http.limits.max-body-size)"));
         this.metrics = metrics;

@@ -1,5 +1,8 @@
 package io.docstream.ingest.announce;
 
+import static io.docstream.ingest.Api.client;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docstream.contract.ArrivalFields;
@@ -9,9 +12,6 @@ import io.docstream.ingest.Api;
 import io.docstream.ingest.Arrivals;
 import io.docstream.ingest.Corpus;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import static io.docstream.ingest.Api.client;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * The produced event against the contract: its data valid under docs/events.schema.json with every field the
@@ -39,9 +38,12 @@ class EventContractTest {
     void theEventHasTheContractsHeadersAndValidData() throws Exception {
         ConsumerRecord<String, String> event;
         try (Arrivals arrivals = Api.arrivals()) {
-            client().contentType("text/plain").queryParam("filename", Corpus.fileName(Corpus.BULLETIN))
-                    .body(Corpus.bytes(Corpus.BULLETIN)).post("/documents")
-                    .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            client().contentType("text/plain")
+                    .queryParam("filename", Corpus.fileName(Corpus.BULLETIN))
+                    .body(Corpus.bytes(Corpus.BULLETIN))
+                    .post("/documents")
+                    .then()
+                    .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
             event = arrivals.awaitOne();
         }
         Map<String, String> headers = Arrivals.headers(event);
@@ -53,31 +55,41 @@ class EventContractTest {
         JsonNode data = JSON.readTree(event.value());
         assertEquals(EventSchema.fields(), fieldNames(data));
         assertEquals(event.key(), data.get(ArrivalFields.DOC_ID).asText());
-        assertEquals("s3a://" + data.get("bucket").asText() + "/" + data.get("key").asText(), data.get("uri").asText());
+        assertEquals(
+                "s3a://" + data.get("bucket").asText() + "/" + data.get("key").asText(),
+                data.get("uri").asText());
     }
 
     @Test
     void theContractsCodeIsTheSchemas() {
         assertEquals(EventSchema.fields(), ArrivalFields.ALL, "ArrivalFields vs docs/events.schema.json");
-        assertEquals(EventSchema.enumOf(ArrivalFields.DOC_TYPE),
+        assertEquals(
+                EventSchema.enumOf(ArrivalFields.DOC_TYPE),
                 Arrays.stream(DocType.values()).map(DocType::value).toList());
-        assertEquals(EventSchema.enumOf(ArrivalFields.CONTENT_TYPE),
+        assertEquals(
+                EventSchema.enumOf(ArrivalFields.CONTENT_TYPE),
                 Arrays.stream(DocType.values()).map(DocType::contentType).toList());
     }
 
     @Test
     void theDocsListTheSchemasFieldsAndTheHeadersAndShowTheExample() throws Exception {
-        String contract = Files.readString(Path.of(System.getProperty("docs.dir", "../docs")).resolve("events.md"));
+        String contract = Files.readString(
+                Path.of(System.getProperty("docs.dir", "../docs")).resolve("events.md"));
         Pattern firstCell = Pattern.compile("(?m)^\\| `([\\w-]+)` \\|");
         String headerTable = contract.substring(0, contract.indexOf("## Data"));
-        assertEquals(List.copyOf(ArrivalHeaders.of("id", Instant.EPOCH, "doc").keySet()),
+        assertEquals(
+                List.copyOf(ArrivalHeaders.of("id", Instant.EPOCH, "doc").keySet()),
                 firstCell.matcher(headerTable).results().map(m -> m.group(1)).toList(),
                 "docs/events.md's header table vs ArrivalHeaders");
         String dataSection = contract.substring(contract.indexOf("## Data"), contract.indexOf("## Example"));
-        assertEquals(EventSchema.fields(), firstCell.matcher(dataSection).results().map(m -> m.group(1)).toList(),
+        assertEquals(
+                EventSchema.fields(),
+                firstCell.matcher(dataSection).results().map(m -> m.group(1)).toList(),
                 "docs/events.md's field table vs docs/events.schema.json");
         String shown = contract.substring(contract.indexOf("```json\n") + "```json\n".length());
-        assertEquals(JSON.readTree(EventSchema.example()), JSON.readTree(shown.substring(0, shown.indexOf("```"))),
+        assertEquals(
+                JSON.readTree(EventSchema.example()),
+                JSON.readTree(shown.substring(0, shown.indexOf("```"))),
                 "docs/events.md's example is the schema's");
         assertEquals(List.of(), EventSchema.problems(EventSchema.example()));
     }

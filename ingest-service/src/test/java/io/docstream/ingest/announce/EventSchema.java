@@ -7,7 +7,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.docstream.contract.ArrivalHeaders;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,12 +21,13 @@ final class EventSchema {
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(TREE.toString());
 
-    private EventSchema() {
-    }
+    private EventSchema() {}
 
     /** The schema's complaints about {@code json} (empty when it is a valid event's data). */
     static List<String> problems(String json) {
-        return SCHEMA.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+        return SCHEMA.validate(json, InputFormat.JSON).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     /** The data fields the schema defines, in its order. */

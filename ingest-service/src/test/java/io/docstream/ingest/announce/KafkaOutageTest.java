@@ -1,5 +1,10 @@
 package io.docstream.ingest.announce;
 
+import static io.docstream.ingest.Api.client;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.docstream.ingest.Api;
 import io.docstream.ingest.Arrivals;
 import io.docstream.ingest.Corpus;
@@ -8,11 +13,6 @@ import io.docstream.servers.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import static io.docstream.ingest.Api.client;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The broker dies: an upload is stored but cannot be announced, so it is answered 503 with
@@ -30,11 +30,18 @@ class KafkaOutageTest {
 
         broker.kill();
         try {
-            client().contentType("text/plain").queryParam("filename", name).body(bulletin).post("/documents")
-                    .then().statusCode(503)
+            client().contentType("text/plain")
+                    .queryParam("filename", name)
+                    .body(bulletin)
+                    .post("/documents")
+                    .then()
+                    .statusCode(503)
                     .header("Retry-After", notNullValue())
                     .body("error", equalTo("KAFKA_UNAVAILABLE"));
-            io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(503)
+            io.restassured.RestAssured.given()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("checks.find { it.name == 'object-store' }.status", equalTo("UP"));
         } finally {
             broker.restart();
@@ -46,13 +53,21 @@ class KafkaOutageTest {
             s3.headObject(r -> r.bucket(LocalServers.BUCKET).key("incoming/" + docId + "/" + name));
         }
         try (Arrivals arrivals = Api.arrivals()) {
-            client().contentType("text/plain").queryParam("filename", name).body(bulletin).post("/documents")
-                    .then().statusCode(200)
+            client().contentType("text/plain")
+                    .queryParam("filename", name)
+                    .body(bulletin)
+                    .post("/documents")
+                    .then()
+                    .statusCode(200)
                     .body("doc_id", equalTo(docId))
                     .body("duplicate", equalTo(true));
             assertEquals(docId, arrivals.awaitOne().key());
         }
-        client().contentType("text/plain").queryParam("filename", "after the outage.txt")
-                .body("a new bulletin\n").post("/documents").then().statusCode(201);
+        client().contentType("text/plain")
+                .queryParam("filename", "after the outage.txt")
+                .body("a new bulletin\n")
+                .post("/documents")
+                .then()
+                .statusCode(201);
     }
 }

@@ -1,19 +1,18 @@
 package io.docstream.ingest.health;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.docstream.ingest.LocalServers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 
 /**
  * With the S3 server hung (SIGSTOP: connections are accepted by the kernel, nothing answers), readiness still
@@ -28,22 +27,29 @@ class StoreHangTest {
         signal("STOP", pid);
         try {
             // The client gives up after 10 s: the store client's call timeout (30 s) must not be what answers.
-            RestAssuredConfig patient = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                    .setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 2_000));
+            RestAssuredConfig patient = RestAssured.config()
+                    .httpClient(HttpClientConfig.httpClientConfig()
+                            .setParam("http.socket.timeout", 10_000)
+                            .setParam("http.connection.timeout", 2_000));
             Response ready = RestAssured.given().config(patient).get("/q/health/ready");
             assertEquals(503, ready.statusCode(), ready.asString());
             assertTrue(ready.asString().contains("no answer within"), ready.asString());
         } finally {
             signal("CONT", pid);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            Response again = RestAssured.given().get("/q/health/ready");
-            assertEquals(200, again.statusCode(), again.asString());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Response again = RestAssured.given().get("/q/health/ready");
+                    assertEquals(200, again.statusCode(), again.asString());
+                });
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor());
     }
 }

@@ -1,5 +1,10 @@
 package io.docstream.ingest.store;
 
+import static io.docstream.ingest.Api.client;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docstream.ingest.Api;
@@ -8,18 +13,12 @@ import io.docstream.ingest.Corpus;
 import io.docstream.ingest.LocalServers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static io.docstream.ingest.Api.client;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The embedded default store: plain files under a root folder, metadata in a sidecar. */
 @QuarkusTest
@@ -36,8 +35,14 @@ class LocalFolderStoreTest {
             String name = Corpus.fileName(document);
             String type = document.endsWith(".txt") ? "text/plain" : "application/json";
             try (Arrivals arrivals = Api.arrivals()) {
-                String docId = client().contentType(type).queryParam("filename", name).body(bytes).post("/documents")
-                        .then().statusCode(201).extract().path("doc_id");
+                String docId = client().contentType(type)
+                        .queryParam("filename", name)
+                        .body(bytes)
+                        .post("/documents")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("doc_id");
                 Path stored = root.resolve("incoming").resolve(docId).resolve(name);
                 assertEquals(Corpus.sha256(bytes), Corpus.sha256(Files.readAllBytes(stored)));
 
@@ -46,8 +51,11 @@ class LocalFolderStoreTest {
                 assertEquals("incoming/" + docId + "/" + name, data.get("key").asText());
                 assertEquals("file:" + stored.toAbsolutePath(), data.get("uri").asText());
 
-                client().get("/documents/" + docId).then().statusCode(200)
-                        .body("file_name", equalTo(name)).body("size", equalTo(bytes.length));
+                client().get("/documents/" + docId)
+                        .then()
+                        .statusCode(200)
+                        .body("file_name", equalTo(name))
+                        .body("size", equalTo(bytes.length));
             }
         }
     }
@@ -56,16 +64,30 @@ class LocalFolderStoreTest {
     void aRepeatIsADuplicateAndABadUploadLeavesNoFile() throws IOException {
         byte[] bulletin = Corpus.bytes(Corpus.OTHER_BULLETIN);
         String name = Corpus.fileName(Corpus.OTHER_BULLETIN);
-        client().contentType("text/plain").queryParam("filename", name).body(bulletin).post("/documents")
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        client().contentType("text/plain")
+                .queryParam("filename", name)
+                .body(bulletin)
+                .post("/documents")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         try (Arrivals arrivals = Api.arrivals()) {
-            client().contentType("text/plain").queryParam("filename", name).body(bulletin).post("/documents")
-                    .then().statusCode(200).body("duplicate", equalTo(true));
+            client().contentType("text/plain")
+                    .queryParam("filename", name)
+                    .body(bulletin)
+                    .post("/documents")
+                    .then()
+                    .statusCode(200)
+                    .body("duplicate", equalTo(true));
             assertEquals(1, arrivals.await(1).size());
         }
         long filesBefore = countFiles(LocalServers.localStoreRoot());
-        client().contentType("application/json").queryParam("filename", "bad.json").body("{\"a\":")
-                .post("/documents").then().statusCode(422).body("error", equalTo("INVALID_JSON"));
+        client().contentType("application/json")
+                .queryParam("filename", "bad.json")
+                .body("{\"a\":")
+                .post("/documents")
+                .then()
+                .statusCode(422)
+                .body("error", equalTo("INVALID_JSON"));
         assertEquals(filesBefore, countFiles(LocalServers.localStoreRoot()));
     }
 

@@ -1,7 +1,6 @@
 package io.docstream.ingest.store;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /** The service as it runs with nothing configured: documents in a local folder. */

@@ -1,6 +1,15 @@
 package io.docstream.ingest.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.docstream.contract.DocType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -11,16 +20,6 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * AWS S3 answers 409 to a conditional PUT that races another one on the same key. No local server can be
  * made to produce that race on demand, so this one fault is played by a stand-in client; everything else
@@ -29,9 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class S3StoreConflictTest {
 
     private static final byte[] BYTES = "Class Code: 1234\n".getBytes(StandardCharsets.UTF_8);
-    private static final NewDocument DOCUMENT = new NewDocument("0123456789abcdef0123456789abcdef", "bulletin.txt",
-            DocType.BULLETIN, new DocumentBytes.InMemory(BYTES), BYTES.length,
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Instant.parse("2026-11-24T06:00:00Z"));
+    private static final NewDocument DOCUMENT = new NewDocument(
+            "0123456789abcdef0123456789abcdef",
+            "bulletin.txt",
+            DocType.BULLETIN,
+            new DocumentBytes.InMemory(BYTES),
+            BYTES.length,
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            Instant.parse("2026-11-24T06:00:00Z"));
 
     @Test
     void aConflictWithAnUploadThatFinishedIsADuplicate() {
@@ -64,7 +68,10 @@ class S3StoreConflictTest {
         public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
             if (request.ifNoneMatch() != null) {
                 calls.add("PUT If-None-Match");
-                throw (S3Exception) S3Exception.builder().statusCode(409).message("ConditionalRequestConflict").build();
+                throw (S3Exception) S3Exception.builder()
+                        .statusCode(409)
+                        .message("ConditionalRequestConflict")
+                        .build();
             }
             calls.add("PUT");
             return PutObjectResponse.builder().build();
@@ -76,8 +83,10 @@ class S3StoreConflictTest {
             if (!otherUploadLanded) {
                 throw NoSuchKeyException.builder().statusCode(404).build();
             }
-            return HeadObjectResponse.builder().contentLength((long) BYTES.length)
-                    .metadata(Map.copyOf(UserMetadata.of(DOCUMENT))).build();
+            return HeadObjectResponse.builder()
+                    .contentLength((long) BYTES.length)
+                    .metadata(Map.copyOf(UserMetadata.of(DOCUMENT)))
+                    .build();
         }
 
         @Override
@@ -86,7 +95,6 @@ class S3StoreConflictTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

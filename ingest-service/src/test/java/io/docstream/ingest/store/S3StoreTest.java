@@ -1,7 +1,20 @@
 package io.docstream.ingest.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.docstream.contract.DocType;
 import io.docstream.servers.S3Server;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,20 +26,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link S3Store#putIfAbsent} against a real s3proxy, with conditional writes (one PUT with
@@ -69,15 +68,24 @@ class S3StoreTest {
         NewDocument document = document(bytes, sha256(bytes));
 
         Placement first = store.putIfAbsent(document);
-        Placement repeat = store.putIfAbsent(new NewDocument(document.docId(), document.fileName(), document.docType(),
-                document.content(), document.size(), document.sha256(), Instant.parse("2030-01-01T00:00:00Z")));
+        Placement repeat = store.putIfAbsent(new NewDocument(
+                document.docId(),
+                document.fileName(),
+                document.docType(),
+                document.content(),
+                document.size(),
+                document.sha256(),
+                Instant.parse("2030-01-01T00:00:00Z")));
 
         assertTrue(first.created());
         assertFalse(repeat.created());
         assertEquals(first.document().key(), repeat.document().key());
         // The repeat is the stored document as first received, not the second request's copy.
         assertEquals(document.receivedAt(), repeat.document().receivedAt());
-        assertArrayEquals(bytes, s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(first.document().key())).asByteArray());
+        assertArrayEquals(
+                bytes,
+                s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(first.document().key()))
+                        .asByteArray());
     }
 
     @Test
@@ -101,8 +109,8 @@ class S3StoreTest {
     }
 
     private static int anonymousGet(String path) throws java.io.IOException {
-        java.net.HttpURLConnection get = (java.net.HttpURLConnection) URI.create(server.endpoint() + path.replace(" ", "%20"))
-                .toURL().openConnection();
+        java.net.HttpURLConnection get = (java.net.HttpURLConnection)
+                URI.create(server.endpoint() + path.replace(" ", "%20")).toURL().openConnection();
         try {
             return get.getResponseCode();
         } finally {
@@ -115,14 +123,22 @@ class S3StoreTest {
         S3Store store = new S3Store(s3, "no-such-bucket-" + UUID.randomUUID(), "incoming/", ".idempotency/", true);
         byte[] bytes = "Class Code: 4322\n".getBytes(StandardCharsets.UTF_8);
 
-        StoreRefused refused = assertThrows(StoreRefused.class, () -> store.putIfAbsent(document(bytes, sha256(bytes))));
+        StoreRefused refused =
+                assertThrows(StoreRefused.class, () -> store.putIfAbsent(document(bytes, sha256(bytes))));
         assertTrue(refused.getMessage().contains("404"), refused.getMessage());
     }
 
     private static NewDocument document(byte[] bytes, String sha256) {
-        String docId = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, 16);
-        return new NewDocument(docId, "bulletin.txt", DocType.BULLETIN, new DocumentBytes.InMemory(bytes), bytes.length,
-                sha256, Instant.parse("2026-11-24T06:00:00Z"));
+        String docId =
+                HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, 16);
+        return new NewDocument(
+                docId,
+                "bulletin.txt",
+                DocType.BULLETIN,
+                new DocumentBytes.InMemory(bytes),
+                bytes.length,
+                sha256,
+                Instant.parse("2026-11-24T06:00:00Z"));
     }
 
     private static String sha256(byte[] bytes) {

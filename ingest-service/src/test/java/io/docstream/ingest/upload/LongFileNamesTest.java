@@ -1,16 +1,15 @@
 package io.docstream.ingest.upload;
 
-import io.docstream.ingest.LocalServers;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
-
-import java.nio.charset.StandardCharsets;
-
 import static io.docstream.ingest.Api.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docstream.ingest.LocalServers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * File names as long as an uploader may send them, against s3proxy on a real file system: the receipt keeps
@@ -23,7 +22,8 @@ class LongFileNamesTest {
     void aQuotedNameOfFiveThousandCharactersIsCutNotAServerError() {
         Response response = client().contentType("text/plain")
                 .header("Content-Disposition", "attachment; filename=\"" + "q".repeat(4996) + ".txt\"")
-                .body(("Class Code: 5000 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII)).post("/documents");
+                .body(("Class Code: 5000 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII))
+                .post("/documents");
         assertEquals(201, response.statusCode(), response.asString());
         String name = response.jsonPath().getString("file_name");
         assertEquals(FileNames.MAX_BYTES, name.getBytes(StandardCharsets.UTF_8).length);
@@ -42,18 +42,24 @@ class LongFileNamesTest {
 
     @Test
     void aWindowsDeviceNameIsMadeSafe() {
-        Response response = client().contentType("text/plain").queryParam("filename", "CON.txt")
-                .body(("Class Code: 4 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII)).post("/documents");
+        Response response = client().contentType("text/plain")
+                .queryParam("filename", "CON.txt")
+                .body(("Class Code: 4 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII))
+                .post("/documents");
         assertEquals(201, response.statusCode(), response.asString());
         assertEquals("_CON.txt", response.jsonPath().getString("file_name"));
-        Response lpt = client().contentType("text/plain").queryParam("filename", "lpt1 .txt")
-                .body(("Class Code: 5 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII)).post("/documents");
+        Response lpt = client().contentType("text/plain")
+                .queryParam("filename", "lpt1 .txt")
+                .body(("Class Code: 5 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII))
+                .post("/documents");
         assertEquals("_lpt1 .txt", lpt.jsonPath().getString("file_name"));
     }
 
     private static void assertStoredWithWholeName(String name) {
-        Response response = client().contentType("text/plain").queryParam("filename", name)
-                .body(("Class Code: 244 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII)).post("/documents");
+        Response response = client().contentType("text/plain")
+                .queryParam("filename", name)
+                .body(("Class Code: 244 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII))
+                .post("/documents");
         assertEquals(201, response.statusCode(), response.asString());
         assertEquals(name, response.jsonPath().getString("file_name"));
         String uri = response.jsonPath().getString("uri");

@@ -1,5 +1,13 @@
 package io.docstream.ingest.upload;
 
+import static io.docstream.ingest.Api.client;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docstream.ingest.Api;
@@ -10,6 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,18 +28,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.docstream.ingest.Api.client;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real documents from the corpus through the service into a real S3 server and a real Kafka broker. */
 @QuarkusTest
@@ -52,9 +51,12 @@ class UploadToS3Test {
         byte[] bulletin = Corpus.bytes(Corpus.ANOTHER_BULLETIN);
         String name = Corpus.fileName(Corpus.ANOTHER_BULLETIN);
         try (Arrivals arrivals = Api.arrivals()) {
-            ExtractableResponse<Response> created = client().contentType("text/plain").queryParam("filename", name)
-                    .body(bulletin).post("/documents")
-                    .then().statusCode(201)
+            ExtractableResponse<Response> created = client().contentType("text/plain")
+                    .queryParam("filename", name)
+                    .body(bulletin)
+                    .post("/documents")
+                    .then()
+                    .statusCode(201)
                     .body("file_name", equalTo(name))
                     .body("doc_type", equalTo("bulletin"))
                     .body("size", equalTo(bulletin.length))
@@ -64,13 +66,19 @@ class UploadToS3Test {
                     .extract();
             String docId = created.path("doc_id");
             String key = "incoming/" + docId + "/" + name;
-            assertEquals("/documents/" + docId, java.net.URI.create(created.header("Location")).getPath());
+            assertEquals(
+                    "/documents/" + docId,
+                    java.net.URI.create(created.header("Location")).getPath());
             assertEquals("s3a://" + LocalServers.BUCKET + "/" + key, created.path("uri"));
 
-            ResponseBytes<GetObjectResponse> stored = s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET).key(key));
+            ResponseBytes<GetObjectResponse> stored =
+                    s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET).key(key));
             assertEquals(Corpus.sha256(bulletin), Corpus.sha256(stored.asByteArray()));
-            assertEquals(name, java.net.URLDecoder.decode(stored.response().metadata().get("docstream-file-name"),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(
+                    name,
+                    java.net.URLDecoder.decode(
+                            stored.response().metadata().get("docstream-file-name"),
+                            java.nio.charset.StandardCharsets.UTF_8));
             assertEquals("bulletin", stored.response().metadata().get("docstream-doc-type"));
 
             ConsumerRecord<String, String> event = arrivals.awaitOne();
@@ -80,13 +88,16 @@ class UploadToS3Test {
             assertEquals(io.docstream.contract.ArrivalHeaders.TYPE, headers.get("ce_type"));
             JsonNode data = JSON.readTree(event.value());
             assertEquals(docId, data.get("doc_id").asText());
-            assertEquals("s3a://" + LocalServers.BUCKET + "/" + key, data.get("uri").asText());
+            assertEquals(
+                    "s3a://" + LocalServers.BUCKET + "/" + key, data.get("uri").asText());
             assertEquals(LocalServers.BUCKET, data.get("bucket").asText());
             assertEquals(key, data.get("key").asText());
             assertEquals(bulletin.length, data.get("size").asLong());
             assertEquals(Corpus.sha256(bulletin), data.get("sha256").asText());
             assertEquals("text/plain; charset=UTF-8", data.get("content_type").asText());
-            assertEquals(created.path("received_at").toString(), data.get("received_at").asText());
+            assertEquals(
+                    created.path("received_at").toString(),
+                    data.get("received_at").asText());
         }
     }
 
@@ -95,13 +106,17 @@ class UploadToS3Test {
         byte[] record = Corpus.bytes(Corpus.JSON_OBJECT);
         String name = Corpus.fileName(Corpus.JSON_OBJECT);
         try (Arrivals arrivals = Api.arrivals()) {
-            String docId = client().multiPart("file", name, record, "application/json").post("/documents")
-                    .then().statusCode(201)
+            String docId = client().multiPart("file", name, record, "application/json")
+                    .post("/documents")
+                    .then()
+                    .statusCode(201)
                     .body("doc_type", equalTo("json_record"))
                     .body("file_name", equalTo(name))
                     .body("sha256", equalTo(Corpus.sha256(record)))
-                    .extract().path("doc_id");
-            byte[] stored = s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET).key("incoming/" + docId + "/" + name))
+                    .extract()
+                    .path("doc_id");
+            byte[] stored = s3.getObjectAsBytes(
+                            r -> r.bucket(LocalServers.BUCKET).key("incoming/" + docId + "/" + name))
                     .asByteArray();
             assertEquals(Corpus.sha256(record), Corpus.sha256(stored));
             JsonNode data = JSON.readTree(arrivals.awaitOne().value());
@@ -115,15 +130,19 @@ class UploadToS3Test {
         byte[] pdf = Corpus.bytes(Corpus.PDF_BULLETIN);
         String name = Corpus.fileName(Corpus.PDF_BULLETIN);
         try (Arrivals arrivals = Api.arrivals()) {
-            String docId = client().contentType("application/pdf").queryParam("filename", name).body(pdf)
+            String docId = client().contentType("application/pdf")
+                    .queryParam("filename", name)
+                    .body(pdf)
                     .post("/documents")
-                    .then().statusCode(201)
+                    .then()
+                    .statusCode(201)
                     .body("doc_type", equalTo("bulletin_pdf"))
                     .body("content_type", equalTo("application/pdf"))
                     .body("size", equalTo(pdf.length))
-                    .extract().path("doc_id");
-            ResponseBytes<GetObjectResponse> stored = s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET)
-                    .key("incoming/" + docId + "/" + name));
+                    .extract()
+                    .path("doc_id");
+            ResponseBytes<GetObjectResponse> stored =
+                    s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET).key("incoming/" + docId + "/" + name));
             assertEquals(Corpus.sha256(pdf), Corpus.sha256(stored.asByteArray()));
             assertEquals("application/pdf", stored.response().contentType());
             assertEquals("bulletin_pdf", stored.response().metadata().get("docstream-doc-type"));
@@ -138,9 +157,14 @@ class UploadToS3Test {
     void aPdfAsAnOctetStreamPartIsKnownByItsName() throws Exception {
         byte[] pdf = Corpus.bytes(Corpus.PDF);
         try (Arrivals arrivals = Api.arrivals()) {
-            client().multiPart("file", "Carpenter.pdf", pdf, "application/octet-stream").post("/documents")
-                    .then().statusCode(201).body("doc_type", equalTo("bulletin_pdf"));
-            assertEquals("bulletin_pdf", JSON.readTree(arrivals.awaitOne().value()).get("doc_type").asText());
+            client().multiPart("file", "Carpenter.pdf", pdf, "application/octet-stream")
+                    .post("/documents")
+                    .then()
+                    .statusCode(201)
+                    .body("doc_type", equalTo("bulletin_pdf"));
+            assertEquals(
+                    "bulletin_pdf",
+                    JSON.readTree(arrivals.awaitOne().value()).get("doc_type").asText());
         }
     }
 
@@ -151,14 +175,19 @@ class UploadToS3Test {
         try (Arrivals arrivals = Api.arrivals()) {
             String docId = client().contentType("application/json")
                     .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                    .body(records).post("/documents")
-                    .then().statusCode(201)
+                    .body(records)
+                    .post("/documents")
+                    .then()
+                    .statusCode(201)
                     .body("doc_type", equalTo("json_record"))
                     .body("file_name", equalTo(name))
                     .body("size", equalTo(records.length))
-                    .extract().path("doc_id");
+                    .extract()
+                    .path("doc_id");
             assertEquals(docId, arrivals.awaitOne().key());
-            client().get("/documents/" + docId).then().statusCode(200)
+            client().get("/documents/" + docId)
+                    .then()
+                    .statusCode(200)
                     .body("doc_id", equalTo(docId))
                     .body("file_name", equalTo(name))
                     .body("sha256", equalTo(Corpus.sha256(records)));
@@ -170,11 +199,21 @@ class UploadToS3Test {
         byte[] bulletin = Corpus.bytes(Corpus.OTHER_BULLETIN);
         String name = Corpus.fileName(Corpus.OTHER_BULLETIN);
         try (Arrivals arrivals = Api.arrivals()) {
-            ExtractableResponse<Response> first = client().contentType("text/plain").queryParam("filename", name)
-                    .body(bulletin).post("/documents").then().statusCode(201).extract();
-            ExtractableResponse<Response> again = client().contentType("text/plain").queryParam("filename", name)
-                    .body(bulletin).post("/documents").then().statusCode(200)
-                    .body("duplicate", equalTo(true)).extract();
+            ExtractableResponse<Response> first = client().contentType("text/plain")
+                    .queryParam("filename", name)
+                    .body(bulletin)
+                    .post("/documents")
+                    .then()
+                    .statusCode(201)
+                    .extract();
+            ExtractableResponse<Response> again = client().contentType("text/plain")
+                    .queryParam("filename", name)
+                    .body(bulletin)
+                    .post("/documents")
+                    .then()
+                    .statusCode(200)
+                    .body("duplicate", equalTo(true))
+                    .extract();
             assertEquals((String) first.path("doc_id"), again.path("doc_id"));
             assertEquals((String) first.path("received_at"), again.path("received_at"));
             assertEquals((String) first.path("uri"), again.path("uri"));
@@ -182,12 +221,20 @@ class UploadToS3Test {
             List<ConsumerRecord<String, String>> events = arrivals.await(2);
             assertEquals(2, events.size());
             assertEquals(events.get(0).key(), events.get(1).key());
-            assertNotEquals(Arrivals.headers(events.get(0)).get("ce_id"), Arrivals.headers(events.get(1)).get("ce_id"));
-            assertEquals(JSON.readTree(events.get(0).value()), JSON.readTree(events.get(1).value()));
+            assertNotEquals(
+                    Arrivals.headers(events.get(0)).get("ce_id"),
+                    Arrivals.headers(events.get(1)).get("ce_id"));
+            assertEquals(
+                    JSON.readTree(events.get(0).value()),
+                    JSON.readTree(events.get(1).value()));
 
             // The same bytes under another name are another document.
-            client().contentType("text/plain").queryParam("filename", "copy of " + name)
-                    .body(bulletin).post("/documents").then().statusCode(201)
+            client().contentType("text/plain")
+                    .queryParam("filename", "copy of " + name)
+                    .body(bulletin)
+                    .post("/documents")
+                    .then()
+                    .statusCode(201)
                     .body("doc_id", org.hamcrest.Matchers.not(equalTo(first.path("doc_id"))));
         }
     }
@@ -196,7 +243,9 @@ class UploadToS3Test {
     void anIdempotencyKeyGetsTheFirstAnswerBack() {
         String key = UUID.randomUUID().toString();
         String firstId = uploadWithKey(Api.KEY, key, "first.txt", "first body\n")
-                .statusCode(201).extract().path("doc_id");
+                .statusCode(201)
+                .extract()
+                .path("doc_id");
         uploadWithKey(Api.KEY, key, "second.txt", "a different body\n")
                 .statusCode(200)
                 .body("doc_id", equalTo(firstId))
@@ -208,7 +257,9 @@ class UploadToS3Test {
     void anIdempotencyKeyBelongsToTheClientThatSentIt() {
         String key = UUID.randomUUID().toString();
         String firstId = uploadWithKey(Api.KEY, key, "mine.txt", "one client's body\n")
-                .statusCode(201).extract().path("doc_id");
+                .statusCode(201)
+                .extract()
+                .path("doc_id");
         // Another API key choosing the same string gets its own upload, not the first client's receipt.
         uploadWithKey(Api.OTHER_KEY, key, "theirs.txt", "another client's body\n")
                 .statusCode(201)
@@ -221,9 +272,15 @@ class UploadToS3Test {
                 .body("duplicate", equalTo(true));
     }
 
-    private static ValidatableResponse uploadWithKey(String apiKey, String idempotencyKey, String fileName, String text) {
-        return Api.clientWith(apiKey).header("Idempotency-Key", idempotencyKey).contentType("text/plain")
-                .queryParam("filename", fileName).body(text).post("/documents").then();
+    private static ValidatableResponse uploadWithKey(
+            String apiKey, String idempotencyKey, String fileName, String text) {
+        return Api.clientWith(apiKey)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType("text/plain")
+                .queryParam("filename", fileName)
+                .body(text)
+                .post("/documents")
+                .then();
     }
 
     @Test
@@ -234,7 +291,8 @@ class UploadToS3Test {
             client().multiPart("file", "batch bulletin.txt", bulletin, "text/plain")
                     .multiPart("file", "batch records.json", records, "application/octet-stream")
                     .post("/documents")
-                    .then().statusCode(201)
+                    .then()
+                    .statusCode(201)
                     .body("documents.size()", equalTo(2))
                     .body("documents[0].doc_type", equalTo("bulletin"))
                     .body("documents[1].doc_type", equalTo("json_record"));
@@ -244,9 +302,12 @@ class UploadToS3Test {
 
     @Test
     void aFileNameIsStrippedOfItsPathAndControlCharacters() {
-        client().contentType("text/plain").queryParam("filename", "../../etc/pass\u0007wd\n.txt")
-                .body("a bulletin\n").post("/documents")
-                .then().statusCode(201)
+        client().contentType("text/plain")
+                .queryParam("filename", "../../etc/pass\u0007wd\n.txt")
+                .body("a bulletin\n")
+                .post("/documents")
+                .then()
+                .statusCode(201)
                 .body("file_name", equalTo("passwd.txt"))
                 .body("uri", matchesPattern("s3a://" + LocalServers.BUCKET + "/incoming/[0-9a-f]{32}/passwd\\.txt"));
     }
@@ -260,11 +321,18 @@ class UploadToS3Test {
             big.write(unit);
         }
         byte[] bytes = big.toByteArray();
-        String docId = client().contentType("text/plain").queryParam("filename", "thirty bulletins.txt")
-                .body(bytes).post("/documents")
-                .then().statusCode(201).body("size", equalTo(bytes.length)).extract().path("doc_id");
-        byte[] stored = s3.getObjectAsBytes(r -> r.bucket(LocalServers.BUCKET)
-                .key("incoming/" + docId + "/thirty bulletins.txt")).asByteArray();
+        String docId = client().contentType("text/plain")
+                .queryParam("filename", "thirty bulletins.txt")
+                .body(bytes)
+                .post("/documents")
+                .then()
+                .statusCode(201)
+                .body("size", equalTo(bytes.length))
+                .extract()
+                .path("doc_id");
+        byte[] stored = s3.getObjectAsBytes(
+                        r -> r.bucket(LocalServers.BUCKET).key("incoming/" + docId + "/thirty bulletins.txt"))
+                .asByteArray();
         assertEquals(Corpus.sha256(bytes), Corpus.sha256(stored));
         try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(LocalServers.spoolDir())) {
             assertEquals(0, left.count(), "spool files are deleted once the upload is answered");
@@ -281,14 +349,23 @@ class UploadToS3Test {
     void metadataSurvivesInTheStoreAlone() {
         byte[] bulletin = Corpus.bytes(Corpus.BULLETIN);
         String docId = DocumentId.of(Corpus.sha256(bulletin), Corpus.fileName(Corpus.BULLETIN));
-        client().contentType("text/plain").queryParam("filename", Corpus.fileName(Corpus.BULLETIN))
-                .body(bulletin).post("/documents").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        client().contentType("text/plain")
+                .queryParam("filename", Corpus.fileName(Corpus.BULLETIN))
+                .body(bulletin)
+                .post("/documents")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         // What GET answers comes from the object's user metadata, not from this process's memory.
-        Map<String, String> metadata = s3.headObject(r -> r.bucket(LocalServers.BUCKET)
-                .key("incoming/" + docId + "/" + Corpus.fileName(Corpus.BULLETIN))).metadata();
-        client().get("/documents/" + docId).then().statusCode(200)
-                .body("received_at", equalTo(io.docstream.contract.Timestamps.format(
-                        java.time.Instant.parse(metadata.get("docstream-received-at")))))
+        Map<String, String> metadata = s3.headObject(r ->
+                        r.bucket(LocalServers.BUCKET).key("incoming/" + docId + "/" + Corpus.fileName(Corpus.BULLETIN)))
+                .metadata();
+        client().get("/documents/" + docId)
+                .then()
+                .statusCode(200)
+                .body(
+                        "received_at",
+                        equalTo(io.docstream.contract.Timestamps.format(
+                                java.time.Instant.parse(metadata.get("docstream-received-at")))))
                 .body("duplicate", org.hamcrest.Matchers.nullValue());
         assertTrue(metadata.containsKey("docstream-sha256"));
         assertNull(metadata.get("docstream-unknown"));

@@ -11,8 +11,7 @@ public final class ApplicationLocationRule {
     private static final Pattern ACCEPTED_ONLINE = Pattern.compile(
             "(?i)\\b(?:accepted|submitted|filed|received)\\s+(?:only\\s+|exclusively\\s+)?(?:on-?\\s?line|via\\s+the\\s+internet)\\b");
 
-    private ApplicationLocationRule() {
-    }
+    private ApplicationLocationRule() {}
 
     public static String applicationLocation(String whereToApplyText) {
         return ACCEPTED_ONLINE.matcher(whereToApplyText).find() ? ONLINE : MAIL_OR_IN_PERSON;

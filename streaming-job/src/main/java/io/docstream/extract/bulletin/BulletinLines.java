@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits a bulletin into lines in one pass, whatever the line ends: CRLF, CR alone or LF alone. */
 public final class BulletinLines {
 
-    private BulletinLines() {
-    }
+    private BulletinLines() {}
 
     public static List<String> split(String text) {
         List<String> lines = new ArrayList<>(256);

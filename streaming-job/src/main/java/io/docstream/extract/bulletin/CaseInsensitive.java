@@ -10,8 +10,7 @@ final class CaseInsensitive {
     /** English letters from rarest to most common: the first one found in a needle is its anchor. */
     private static final String RARITY = "XQJZKVBPYGFWMUCLDRHSNIOATE";
 
-    private CaseInsensitive() {
-    }
+    private CaseInsensitive() {}
 
     /** A word or phrase to search for, written in upper case, with its anchor letter chosen once. */
     record Needle(String upper, int anchor, char anchorUpper, char anchorLower, char firstUpper, char firstLower) {
@@ -28,7 +27,12 @@ final class CaseInsensitive {
             }
             char anchorUpper = upper.charAt(anchor);
             char first = upper.charAt(0);
-            return new Needle(upper, anchor, anchorUpper, Character.toLowerCase(anchorUpper), first,
+            return new Needle(
+                    upper,
+                    anchor,
+                    anchorUpper,
+                    Character.toLowerCase(anchorUpper),
+                    first,
                     Character.toLowerCase(first));
         }
 

@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 /** classcode: the digits after "Class Code:" ("Class Code No. 1590", "Class Code #1590"), leading zeros kept. The first mention wins (the footer repeats it). */
 public final class ClassCodeRule {
 
-    private static final Pattern CLASS_CODE = Pattern.compile(
-            "(?i)class\\s*code\\s*(?:no\\.?|number|#)?\\s*[:#-]?\\s*(\\d{3,5})\\b");
+    private static final Pattern CLASS_CODE =
+            Pattern.compile("(?i)class\\s*code\\s*(?:no\\.?|number|#)?\\s*[:#-]?\\s*(\\d{3,5})\\b");
 
-    private ClassCodeRule() {
-    }
+    private ClassCodeRule() {}
 
     public static Optional<String> classCode(List<String> lines) {
         for (String line : lines) {

@@ -17,25 +17,34 @@ public final class DeadlineRule {
      * The words of the deadline sentence: "must be received by", "submitted on-line by", "filed by", "postmarked by",
      * "due by", "no/not later than", "the deadline is", "filing (period) closes on", "accepted until".
      */
-    private static final List<CaseInsensitive.Needle> RECEIVED = List.of(CaseInsensitive.Needle.of("RECEIVED"),
-            CaseInsensitive.Needle.of("SUBMITTED"), CaseInsensitive.Needle.of("FILED"),
-            CaseInsensitive.Needle.of("POSTMARKED"), CaseInsensitive.Needle.of("DUE"),
-            CaseInsensitive.Needle.of("LATER THAN"), CaseInsensitive.Needle.of("DEADLINE IS"),
-            CaseInsensitive.Needle.of("CLOSES"), CaseInsensitive.Needle.of("ACCEPTED UNTIL"));
+    private static final List<CaseInsensitive.Needle> RECEIVED = List.of(
+            CaseInsensitive.Needle.of("RECEIVED"),
+            CaseInsensitive.Needle.of("SUBMITTED"),
+            CaseInsensitive.Needle.of("FILED"),
+            CaseInsensitive.Needle.of("POSTMARKED"),
+            CaseInsensitive.Needle.of("DUE"),
+            CaseInsensitive.Needle.of("LATER THAN"),
+            CaseInsensitive.Needle.of("DEADLINE IS"),
+            CaseInsensitive.Needle.of("CLOSES"),
+            CaseInsensitive.Needle.of("ACCEPTED UNTIL"));
+
     private static final int RECEIVED_REACH = 60;
     private static final CaseInsensitive.Needle ON_FILE = CaseInsensitive.Needle.of("ON FILE");
     private static final CaseInsensitive.Needle UNTIL = CaseInsensitive.Needle.of("UNTIL");
     /** The words that close a filing window: "From ... to <date>", "from ... through/thru <date>", "<date> - <date>". */
-    private static final List<CaseInsensitive.Needle> WINDOW_CLOSE = List.of(CaseInsensitive.Needle.of("TO"),
-            CaseInsensitive.Needle.of("THROUGH"), CaseInsensitive.Needle.of("THRU"), CaseInsensitive.Needle.of("-"),
+    private static final List<CaseInsensitive.Needle> WINDOW_CLOSE = List.of(
+            CaseInsensitive.Needle.of("TO"),
+            CaseInsensitive.Needle.of("THROUGH"),
+            CaseInsensitive.Needle.of("THRU"),
+            CaseInsensitive.Needle.of("-"),
             CaseInsensitive.Needle.of("–"));
+
     private static final int WINDOW_CLOSE_REACH = 40;
     private static final int LEADING_DATE_REACH = 12;
     /** A written date is at most this long: "SEPTEMEBER 28, 2017". */
     private static final int DATE_LENGTH = 20;
 
-    private DeadlineRule() {
-    }
+    private DeadlineRule() {}
 
     public static Optional<LocalDate> deadline(String deadlineText) {
         Matcher date = WrittenDates.MONTH_DAY_YEAR.matcher(deadlineText);
@@ -69,8 +78,9 @@ public final class DeadlineRule {
         Optional<LocalDate> best = Optional.empty();
         for (CaseInsensitive.Needle verb : RECEIVED) {
             // Only a verb before the best one so far can win: the search stops there.
-            for (int at = CaseInsensitive.indexOfWord(text, verb, 0, bestAt - 1); at >= 0 && at < bestAt;
-                 at = CaseInsensitive.indexOfWord(text, verb, at + 1, bestAt - 1)) {
+            for (int at = CaseInsensitive.indexOfWord(text, verb, 0, bestAt - 1);
+                    at >= 0 && at < bestAt;
+                    at = CaseInsensitive.indexOfWord(text, verb, at + 1, bestAt - 1)) {
                 Optional<LocalDate> deadline = dateRightAfter(date, text, at + verb.length(), RECEIVED_REACH);
                 if (deadline.isPresent() && !keptOnFile(text, at + verb.length(), date.start())) {
                     bestAt = at;
@@ -94,8 +104,9 @@ public final class DeadlineRule {
         Optional<LocalDate> last = Optional.empty();
         int lastAt = -1;
         for (CaseInsensitive.Needle word : WINDOW_CLOSE) {
-            for (int at = CaseInsensitive.indexOfWord(text, word, 0); at >= 0;
-                 at = CaseInsensitive.indexOfWord(text, word, at + 1)) {
+            for (int at = CaseInsensitive.indexOfWord(text, word, 0);
+                    at >= 0;
+                    at = CaseInsensitive.indexOfWord(text, word, at + 1)) {
                 Optional<LocalDate> close = dateRightAfter(date, text, at + word.length(), WINDOW_CLOSE_REACH);
                 if (close.isPresent() && at > lastAt) {
                     last = close;
@@ -132,8 +143,12 @@ public final class DeadlineRule {
     private static boolean noSentenceEnd(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == ';' || (c == '.' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))
-                    && i > 0 && !Character.isLetter(text.charAt(i - 1)))) {
+            if (c == ';'
+                    || (c == '.'
+                            && i + 1 < text.length()
+                            && Character.isWhitespace(text.charAt(i + 1))
+                            && i > 0
+                            && !Character.isLetter(text.charAt(i - 1)))) {
                 return false;
             }
         }

@@ -17,20 +17,23 @@ public final class ExamTypeRule {
 
     private static final int STATEMENT_MAX_LINES = 4;
     /** "THIS EXAMINATION IS TO BE GIVEN", "THIS EXAM IS TO BE GIVEN", "THE EXAMINATION WILL BE GIVEN". */
-    private static final CaseInsensitive.Needle USUAL_STATEMENT = CaseInsensitive.Needle.of("EXAMINATION IS TO BE GIVEN");
+    private static final CaseInsensitive.Needle USUAL_STATEMENT =
+            CaseInsensitive.Needle.of("EXAMINATION IS TO BE GIVEN");
+
     private static final CaseInsensitive.Needle EXAM = CaseInsensitive.Needle.of("EXAM");
     private static final String GIVEN = "BE GIVEN";
     /** How far after "EXAM(INATION)" the words "BE GIVEN" may start: "EXAMINATION IS TO ". */
     private static final int GIVEN_REACH = 24;
+
     private static final CaseInsensitive.Needle OPEN_TO = CaseInsensitive.Needle.of("(EXAM OPEN TO");
 
-    private ExamTypeRule() {
-    }
+    private ExamTypeRule() {}
 
     public static Optional<String> examType(String text) {
         // The usual wording first, found fast; then any "EXAM(INATION) ... BE GIVEN".
-        for (int at = CaseInsensitive.indexOf(text, USUAL_STATEMENT); at >= 0;
-             at = CaseInsensitive.indexOf(text, USUAL_STATEMENT, at + 1)) {
+        for (int at = CaseInsensitive.indexOf(text, USUAL_STATEMENT);
+                at >= 0;
+                at = CaseInsensitive.indexOf(text, USUAL_STATEMENT, at + 1)) {
             Optional<String> type = fromBasis(statementAt(text, at));
             if (type.isPresent()) {
                 return type;
@@ -76,7 +79,8 @@ public final class ExamTypeRule {
             }
             end = lineEnd + 1;
         }
-        return Whitespace.collapse(text.substring(at, Math.min(end, text.length())).toUpperCase(Locale.ROOT));
+        return Whitespace.collapse(
+                text.substring(at, Math.min(end, text.length())).toUpperCase(Locale.ROOT));
     }
 
     private static int lineEnd(String text, int from) {
@@ -98,8 +102,10 @@ public final class ExamTypeRule {
 
     static Optional<String> fromBasis(String upperStatement) {
         // "INTER-DEPARTMENTAL", "INTER DEPARTMENTAL" and "OPEN-COMPETITIVE" read as the usual spellings.
-        String statement = upperStatement.replace("INTER-DEPARTMENTAL", "INTERDEPARTMENTAL")
-                .replace("INTER DEPARTMENTAL", "INTERDEPARTMENTAL").replace("OPEN-COMPET", "OPEN COMPET");
+        String statement = upperStatement
+                .replace("INTER-DEPARTMENTAL", "INTERDEPARTMENTAL")
+                .replace("INTER DEPARTMENTAL", "INTERDEPARTMENTAL")
+                .replace("OPEN-COMPET", "OPEN COMPET");
         // "COMPET" also matches the misspelling "OPEN COMPETITVE" found in real bulletins; "PROMOTION" matches
         // "PROMOTIONAL" and a plain "PROMOTION(S)".
         boolean open = statement.contains("OPEN COMPET");

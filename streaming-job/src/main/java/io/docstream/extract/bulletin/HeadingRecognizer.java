@@ -15,20 +15,59 @@ public final class HeadingRecognizer {
     private static final int MAX_HEADING_LENGTH = 80;
     /** The longest known heading, "REQUIREMENTS/MINIMUM QUALIFICATIONS:", with some room for spacing. */
     private static final int MAX_LOWER_CASE_HEADING_LENGTH = 48;
+
     private static final int MAX_TYPO_HEADING_LENGTH = 48;
     private static final int MIN_TYPO_KEY_LENGTH = 8;
     /** The usual spellings of the known headings, for headings with a typing slip, and what each one is. */
-    private static final String[] USUAL_SPELLINGS = {"ANNUAL SALARY", "REQUIREMENTS", "REQUIREMENT",
-        "MINIMUM QUALIFICATIONS", "REQUIREMENTS/MINIMUM QUALIFICATIONS", "REQUIREMENT/MINIMUM QUALIFICATION",
-        "WHERE TO APPLY", "APPLICATION DEADLINE", "SELECTION PROCESS", "PROCESS NOTES", "APPLICATION PROCESS",
-        "DUTIES AND RESPONSIBILITIES"};
-    private static final Heading[] USUAL_HEADINGS = {Heading.ANNUAL_SALARY, Heading.REQUIREMENTS,
-        Heading.REQUIREMENTS, Heading.REQUIREMENTS, Heading.REQUIREMENTS, Heading.REQUIREMENTS,
-        Heading.WHERE_TO_APPLY, Heading.APPLICATION_DEADLINE, Heading.SELECTION_PROCESS, Heading.PROCESS_NOTES,
-        Heading.APPLICATION_PROCESS, Heading.DUTIES};
+    private static final String[] USUAL_SPELLINGS = {
+        "ANNUAL SALARY",
+        "REQUIREMENTS",
+        "REQUIREMENT",
+        "MINIMUM QUALIFICATIONS",
+        "REQUIREMENTS/MINIMUM QUALIFICATIONS",
+        "REQUIREMENT/MINIMUM QUALIFICATION",
+        "WHERE TO APPLY",
+        "APPLICATION DEADLINE",
+        "SELECTION PROCESS",
+        "PROCESS NOTES",
+        "APPLICATION PROCESS",
+        "DUTIES AND RESPONSIBILITIES"
+    };
+
+    private static final Heading[] USUAL_HEADINGS = {
+        Heading.ANNUAL_SALARY,
+        Heading.REQUIREMENTS,
+        Heading.REQUIREMENTS,
+        Heading.REQUIREMENTS,
+        Heading.REQUIREMENTS,
+        Heading.REQUIREMENTS,
+        Heading.WHERE_TO_APPLY,
+        Heading.APPLICATION_DEADLINE,
+        Heading.SELECTION_PROCESS,
+        Heading.PROCESS_NOTES,
+        Heading.APPLICATION_PROCESS,
+        Heading.DUTIES
+    };
     /** The first words of the known headings (prefixes, so that typos later in a word still pass). */
-    private static final String[] HEADING_FIRST_WORDS = {"annual", "sal", "note", "duties", "job ", "examples",
-        "req", "mi", "qual", "process", "where", "how ", "application", "filing", "selection", "examination"};
+    private static final String[] HEADING_FIRST_WORDS = {
+        "annual",
+        "sal",
+        "note",
+        "duties",
+        "job ",
+        "examples",
+        "req",
+        "mi",
+        "qual",
+        "process",
+        "where",
+        "how ",
+        "application",
+        "filing",
+        "selection",
+        "examination"
+    };
+
     private static final String[][] HEADING_WORDS_BY_LETTER = byFirstLetter(HEADING_FIRST_WORDS);
     /** "REQUIREMENTS/MINIMUM QUALIFICATIONS:" is the longest heading that may carry text after a colon. */
     private static final int MAX_INLINE_HEADING_LENGTH = 40;
@@ -46,18 +85,17 @@ public final class HeadingRecognizer {
     private static final Pattern WHERE_TO_APPLY = Pattern.compile("(WHERE|HOW|WHERE (AND|&) HOW) TO APPLY");
     private static final Pattern APPLICATION_PROCESS = Pattern.compile("APPLICATION PROCESS");
     // APPLICATION DEADLINE and its synonyms: "FILING DEADLINE", "APPLICATION FILING PERIOD", "FILING PERIOD".
-    private static final Pattern APPLICATION_DEADLINE = Pattern.compile(
-            "(APPLICATION|FILING) DEADLINES?|(APPLICATION )?FILING PERIODS?");
+    private static final Pattern APPLICATION_DEADLINE =
+            Pattern.compile("(APPLICATION|FILING) DEADLINES?|(APPLICATION )?FILING PERIODS?");
     private static final Pattern SELECTION_PROCESS = Pattern.compile("(SELECTION|EXAMINATION) (PROCESS|PROCEDURES?)");
 
     /** An upper-case heading followed by a colon and text on the same line, e.g. "APPLICATION DEADLINE: ...". */
-    private static final Pattern INLINE = Pattern.compile(
-            "\\s*((?:ANNUAL )?SALARY(?: RANGE)?|DUTIES|REQUIREMENTS?(?:/MINIMUM QUALIFICATIONS?)?|"
+    private static final Pattern INLINE =
+            Pattern.compile("\\s*((?:ANNUAL )?SALARY(?: RANGE)?|DUTIES|REQUIREMENTS?(?:/MINIMUM QUALIFICATIONS?)?|"
                     + "MINIMUM QUALIFICATIONS?|(?:WHERE|HOW) TO APPLY|(?:APPLICATION|FILING) DEADLINE|SELECTION PROCESS)"
                     + "\\s*:\\s*(\\S.*)");
 
-    private HeadingRecognizer() {
-    }
+    private HeadingRecognizer() {}
 
     public static Optional<HeadingMatch> recognize(String line) {
         int first = 0;
@@ -90,14 +128,18 @@ public final class HeadingRecognizer {
             }
         }
         int colon = line.indexOf(':', first);
-        if (colon > first && colon - first <= MAX_INLINE_HEADING_LENGTH && Character.isUpperCase(line.charAt(first + 1))) {
+        if (colon > first
+                && colon - first <= MAX_INLINE_HEADING_LENGTH
+                && Character.isUpperCase(line.charAt(first + 1))) {
             Matcher inline = INLINE.matcher(line);
             if (inline.matches()) {
-                return Optional.of(new HeadingMatch(known(inline.group(1)), inline.group(2).strip()));
+                return Optional.of(
+                        new HeadingMatch(known(inline.group(1)), inline.group(2).strip()));
             }
         }
         if (length <= MAX_HEADING_LENGTH && isUnnamedHeading(line)) {
-            // A line of capitals one slip away from a known heading ("ANNUAL SALRY", "APPLICATION DEADLNE") is that heading.
+            // A line of capitals one slip away from a known heading ("ANNUAL SALRY", "APPLICATION DEADLNE") is that
+            // heading.
             Heading misspelt = length <= MAX_TYPO_HEADING_LENGTH ? nearlyKnown(headingKey(line)) : null;
             return Optional.of(new HeadingMatch(misspelt != null ? misspelt : Heading.OTHER, ""));
         }
@@ -117,7 +159,8 @@ public final class HeadingRecognizer {
             String usual = USUAL_SPELLINGS[i];
             // One slip cannot change both the first and the last letter: a cheap test before the distance.
             if (Math.abs(usual.length() - key.length()) <= allowed
-                    && (key.charAt(0) == usual.charAt(0) || key.charAt(key.length() - 1) == usual.charAt(usual.length() - 1))
+                    && (key.charAt(0) == usual.charAt(0)
+                            || key.charAt(key.length() - 1) == usual.charAt(usual.length() - 1))
                     && editDistance(key, usual, allowed) <= allowed) {
                 return USUAL_HEADINGS[i];
             }
@@ -174,7 +217,9 @@ public final class HeadingRecognizer {
         String[][] byLetter = new String[26][];
         for (char letter = 'a'; letter <= 'z'; letter++) {
             char initial = letter;
-            byLetter[letter - 'a'] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == initial).toArray(String[]::new);
+            byLetter[letter - 'a'] = java.util.Arrays.stream(words)
+                    .filter(w -> w.charAt(0) == initial)
+                    .toArray(String[]::new);
         }
         return byLetter;
     }
@@ -185,18 +230,25 @@ public final class HeadingRecognizer {
             return null;
         }
         return switch (key.charAt(0)) {
-            case 'A' -> ANNUAL_SALARY.matcher(key).matches() ? Heading.ANNUAL_SALARY
-                    : APPLICATION_PROCESS.matcher(key).matches() ? Heading.APPLICATION_PROCESS
-                    : APPLICATION_DEADLINE.matcher(key).matches() ? Heading.APPLICATION_DEADLINE : null;
+            case 'A' ->
+                ANNUAL_SALARY.matcher(key).matches()
+                        ? Heading.ANNUAL_SALARY
+                        : APPLICATION_PROCESS.matcher(key).matches()
+                                ? Heading.APPLICATION_PROCESS
+                                : APPLICATION_DEADLINE.matcher(key).matches() ? Heading.APPLICATION_DEADLINE : null;
             case 'N' -> NOTES.matcher(key).matches() ? Heading.NOTES : null;
             case 'D', 'J' -> DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
             case 'R', 'M', 'Q' -> REQUIREMENTS.matcher(key).matches() ? Heading.REQUIREMENTS : null;
             case 'P' -> PROCESS_NOTES.matcher(key).matches() ? Heading.PROCESS_NOTES : null;
             case 'W', 'H' -> WHERE_TO_APPLY.matcher(key).matches() ? Heading.WHERE_TO_APPLY : null;
-            case 'S' -> SELECTION_PROCESS.matcher(key).matches() ? Heading.SELECTION_PROCESS
-                    : ANNUAL_SALARY.matcher(key).matches() ? Heading.ANNUAL_SALARY : null;
-            case 'E' -> SELECTION_PROCESS.matcher(key).matches() ? Heading.SELECTION_PROCESS
-                    : DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
+            case 'S' ->
+                SELECTION_PROCESS.matcher(key).matches()
+                        ? Heading.SELECTION_PROCESS
+                        : ANNUAL_SALARY.matcher(key).matches() ? Heading.ANNUAL_SALARY : null;
+            case 'E' ->
+                SELECTION_PROCESS.matcher(key).matches()
+                        ? Heading.SELECTION_PROCESS
+                        : DUTIES.matcher(key).matches() ? Heading.DUTIES : null;
             case 'F' -> APPLICATION_DEADLINE.matcher(key).matches() ? Heading.APPLICATION_DEADLINE : null;
             default -> null;
         };

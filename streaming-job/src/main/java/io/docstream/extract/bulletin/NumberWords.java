@@ -11,26 +11,44 @@ import java.util.OptionalDouble;
 final class NumberWords {
 
     private static final String UNITS = "one|two|three|four|five|six|seven|eight|nine";
-    private static final String TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    private static final String TEENS =
+            "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     private static final String TENS = "twenty|thirty|forty|fourty|fifty|sixty";
     /** A half written after the number: "½", " 1/2", " and one-half", " and a half", " and 1/2". */
     private static final String HALF = "(?:\\s*½|\\s+1/2|\\s+and\\s+(?:one[\\s-]half|a\\s+half|1/2|½))";
 
     /** A whole number or a decimal, in figures or words, optionally followed by a half. */
-    static final String PATTERN = "(?:(?:1/2|½|\\d+(?:\\.\\d+)?|(?:" + TENS + ")(?:[\\s-](?:" + UNITS + ")\\b)?|" + TEENS + "|"
-            + UNITS + ")" + HALF + "?)";
+    static final String PATTERN = "(?:(?:1/2|½|\\d+(?:\\.\\d+)?|(?:" + TENS + ")(?:[\\s-](?:" + UNITS + ")\\b)?|"
+            + TEENS + "|" + UNITS + ")" + HALF + "?)";
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
-            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
-            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
-            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fourty", 40), Map.entry("fifty", 50),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fourty", 40),
+            Map.entry("fifty", 50),
             Map.entry("sixty", 60));
 
-    private NumberWords() {
-    }
+    private NumberWords() {}
 
     /** The value of a match of {@link #PATTERN}: "twenty-four" → 24, "2 1/2" → 2.5, "one and one-half" → 1.5. */
     static OptionalDouble value(String number) {

@@ -10,14 +10,13 @@ import java.util.regex.Pattern;
 /** start_date: the "Open Date:" of the bulletin, written MM-DD-YY (or MM/DD/YYYY, or "June 1, 2018"). */
 public final class OpenDateRule {
 
-    private static final Pattern OPEN_DATE = Pattern.compile(
-            "(?i)open\\s*date\\s*:?\\s*(\\d{1,2})\\s*[-/]\\s*(\\d{1,2})\\s*[-/]\\s*(\\d{2}|\\d{4})\\b");
+    private static final Pattern OPEN_DATE =
+            Pattern.compile("(?i)open\\s*date\\s*:?\\s*(\\d{1,2})\\s*[-/]\\s*(\\d{1,2})\\s*[-/]\\s*(\\d{2}|\\d{4})\\b");
 
     private static final int CENTURY_PIVOT = 70;
     private static final Pattern OPEN_DATE_LABEL = Pattern.compile("(?i)open\\s*date\\s*:?\\s*(?:[a-z]+day,?\\s*)?");
 
-    private OpenDateRule() {
-    }
+    private OpenDateRule() {}
 
     public static Optional<LocalDate> openDate(List<String> lines) {
         for (String line : lines) {
@@ -27,8 +26,10 @@ public final class OpenDateRule {
             Matcher matcher = OPEN_DATE.matcher(line);
             if (matcher.find()) {
                 int year = Integer.parseInt(matcher.group(3));
-                return date(year < 100 ? fullYear(year) : year,
-                        Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+                return date(
+                        year < 100 ? fullYear(year) : year,
+                        Integer.parseInt(matcher.group(1)),
+                        Integer.parseInt(matcher.group(2)));
             }
         }
         for (String line : lines) {

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** position: the job class title, the bulletin's first non-blank line with white space collapsed. */
 public final class PositionRule {
 
-    private PositionRule() {
-    }
+    private PositionRule() {}
 
     public static Optional<String> position(List<String> lines) {
         for (String line : lines) {

@@ -16,19 +16,22 @@ import java.util.regex.Pattern;
 public final class RequirementRule {
 
     /** A line starting a numbered requirement other than the first ("2.", "3)"), or a paragraph break. */
-    private static final Pattern NEXT_ITEM = Pattern.compile(
-            "\\n\\s*(?:[2-9]|\\d{2,})(?:\\s*[.)]|\\s+(?=[A-Z]))|\\n\\s*\\n");
+    private static final Pattern NEXT_ITEM =
+            Pattern.compile("\\n\\s*(?:[2-9]|\\d{2,})(?:\\s*[.)]|\\s+(?=[A-Z]))|\\n\\s*\\n");
     /** A later requirement numbered inside a running line: "...; or 2. Two years...". */
     private static final Pattern INLINE_NEXT_ITEM = Pattern.compile("[;,]\\s*(?:and|or)?\\s+(?:[2-9]|\\d{2,})[.)]\\s");
-    private static final Pattern DURATION = Pattern.compile(
-            "(?i)\\b(" + NumberWords.PATTERN + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one[\\s-]half|a\\s+half|1/2|½))?[\\s-]+(years?|months?)\\b"
-                    + "(?!\\s+(?:college|university|accredited|degree))");
+
+    private static final Pattern DURATION = Pattern.compile("(?i)\\b(" + NumberWords.PATTERN
+            + ")(?:\\s*\\(\\d+\\))?(\\s+and\\s+(?:one[\\s-]half|a\\s+half|1/2|½))?[\\s-]+(years?|months?)\\b"
+            + "(?!\\s+(?:college|university|accredited|degree))");
     private static final int EXPERIENCE_REACH = 120;
     /** How far before "year"/"month" a duration may start: "eighteen (18) and one-half months". */
     private static final int UNIT_LOOKBEHIND = 45;
+
     private static final int UNIT_LENGTH = 6;
     private static final Pattern EDUCATION_YEARS = Pattern.compile(
-            "(?i)\\b(" + NumberWords.PATTERN + ")(?:[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+|recognized\\s+)?"
+            "(?i)\\b(" + NumberWords.PATTERN
+                    + ")(?:[\\s-]years?\\s+(?:of\\s+)?(?:an?\\s+)?(?:accredited\\s+|recognized\\s+)?"
                     + "(?:college|university|degree)|\\s+years?\\s+(?:of\\s+)?(?:college|university|education))|\\b(bachelor)'?s?'?\\s+degree");
     private static final double BACHELOR_YEARS = 4;
     private static final CaseInsensitive.Needle FULL = CaseInsensitive.Needle.of("FULL");
@@ -45,8 +48,7 @@ public final class RequirementRule {
             "(?i)\\b(college or university|university|college|high school|trade school|vocational school|"
                     + "technical school|apprenticeship|law school|graduate school)\\b");
 
-    private RequirementRule() {
-    }
+    private RequirementRule() {}
 
     /** The first requirement: the first numbered item, or the first paragraph when nothing is numbered. */
     public static String firstRequirement(String reqText) {
@@ -65,7 +67,8 @@ public final class RequirementRule {
     /** "Two years of full-time paid experience" → "2 years"; "six months of ... experience" → "0.5 years". */
     public static Optional<String> experienceLength(String firstRequirement) {
         String lower = firstRequirement.toLowerCase(Locale.ROOT);
-        Matcher duration = DURATION.matcher(firstRequirement).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher duration =
+                DURATION.matcher(firstRequirement).useTransparentBounds(true).useAnchoringBounds(false);
         // Only the few places that name a unit can hold a duration; the pattern runs just around them.
         for (int unit = nextUnit(lower, 0); unit >= 0; unit = nextUnit(lower, unit + 1)) {
             duration.region(Math.max(0, unit - UNIT_LOOKBEHIND), Math.min(lower.length(), unit + UNIT_LENGTH));
@@ -111,7 +114,8 @@ public final class RequirementRule {
         for (int at = CaseInsensitive.indexOf(text, half); at >= 0; at = CaseInsensitive.indexOf(text, half, at + 1)) {
             int separator = at + half.length();
             boolean wordStart = at == 0 || !Character.isLetter(text.charAt(at - 1));
-            if (wordStart && separator + 5 <= text.length()
+            if (wordStart
+                    && separator + 5 <= text.length()
                     && (text.charAt(separator) == '-' || Character.isWhitespace(text.charAt(separator)))
                     && text.regionMatches(true, separator + 1, "time", 0, 4)
                     && (separator + 5 == text.length() || !Character.isLetter(text.charAt(separator + 5)))) {
@@ -132,7 +136,8 @@ public final class RequirementRule {
             Matcher education = EDUCATION_YEARS.matcher(sentence);
             if (mayNameEducation(sentence) && education.find()) {
                 OptionalDouble years = education.group(2) != null
-                        ? OptionalDouble.of(BACHELOR_YEARS) : NumberWords.value(education.group(1));
+                        ? OptionalDouble.of(BACHELOR_YEARS)
+                        : NumberWords.value(education.group(1));
                 if (years.isPresent()) {
                     return Optional.of(NumberWords.years(years.getAsDouble()));
                 }
@@ -158,13 +163,17 @@ public final class RequirementRule {
     }
 
     private static boolean mayNameSchool(String text) {
-        return CaseInsensitive.contains(text, SCHOOL_WORD) || CaseInsensitive.contains(text, COLLEGE)
-                || CaseInsensitive.contains(text, UNIVERSITY) || CaseInsensitive.contains(text, APPRENTICE);
+        return CaseInsensitive.contains(text, SCHOOL_WORD)
+                || CaseInsensitive.contains(text, COLLEGE)
+                || CaseInsensitive.contains(text, UNIVERSITY)
+                || CaseInsensitive.contains(text, APPRENTICE);
     }
 
     private static boolean mayNameEducation(String text) {
-        return CaseInsensitive.contains(text, COLLEGE) || CaseInsensitive.contains(text, UNIVERSITY)
-                || CaseInsensitive.contains(text, EDUCATION) || CaseInsensitive.contains(text, DEGREE);
+        return CaseInsensitive.contains(text, COLLEGE)
+                || CaseInsensitive.contains(text, UNIVERSITY)
+                || CaseInsensitive.contains(text, EDUCATION)
+                || CaseInsensitive.contains(text, DEGREE);
     }
 
     /**
@@ -195,12 +204,14 @@ public final class RequirementRule {
         while (next < text.length() && text.charAt(next) == ' ') {
             next++;
         }
-        return next > from && next < text.length()
+        return next > from
+                && next < text.length()
                 && (Character.isUpperCase(text.charAt(next)) || Character.isDigit(text.charAt(next)));
     }
 
     private static void addRequirementSentence(String sentence, List<String> sentences) {
-        if (!sentence.isBlank() && !CaseInsensitive.contains(sentence, SUBSTITUTE)
+        if (!sentence.isBlank()
+                && !CaseInsensitive.contains(sentence, SUBSTITUTE)
                 && !CaseInsensitive.contains(sentence, IN_LIEU)) {
             sentences.add(sentence);
         }

@@ -13,21 +13,20 @@ import java.util.regex.Pattern;
  */
 public final class SalaryRule {
 
-    private static final Pattern AMOUNT = Pattern.compile(
-            "\\$\\s*(\\d{1,3}(?:, ?\\d{3})+|\\d+)(\\.\\d{1,2})?([kK](?![a-zA-Z]))?");
+    private static final Pattern AMOUNT =
+            Pattern.compile("\\$\\s*(\\d{1,3}(?:, ?\\d{3})+|\\d+)(\\.\\d{1,2})?([kK](?![a-zA-Z]))?");
     /** The end of a range written without a second "$": "$48,000 - 60,000", "$48,000 to 60,000". */
-    private static final Pattern BARE_RANGE_END = Pattern.compile(
-            "\\s*(?:-|–|—|to|through)\\s*(\\d{1,3}(?:,\\d{3})+|\\d{4,})(\\.\\d{1,2})?(?![\\d,/-])");
+    private static final Pattern BARE_RANGE_END =
+            Pattern.compile("\\s*(?:-|–|—|to|through)\\s*(\\d{1,3}(?:,\\d{3})+|\\d{4,})(\\.\\d{1,2})?(?![\\d,/-])");
+
     private static final double THOUSAND = 1000;
-    private static final Pattern OTHER_DEPARTMENT = Pattern.compile(
-            "(?i)\\bsalar(?:y|ies)(?:\\s+ranges?)?\\s+(?:in|for|at)\\s+(?:the\\s+)?"
+    private static final Pattern OTHER_DEPARTMENT =
+            Pattern.compile("(?i)\\bsalar(?:y|ies)(?:\\s+ranges?)?\\s+(?:in|for|at)\\s+(?:the\\s+)?"
                     + "(?:department|harbor|airport|los angeles world airports|port|lawa)");
 
-    private SalaryRule() {
-    }
+    private SalaryRule() {}
 
-    public record Salaries(Optional<AmountRange> general, Optional<AmountRange> waterAndPower) {
-    }
+    public record Salaries(Optional<AmountRange> general, Optional<AmountRange> waterAndPower) {}
 
     public static Salaries salaries(Section salarySection) {
         Accumulator general = new Accumulator();
@@ -39,7 +38,8 @@ public final class SalaryRule {
             }
             if (namesWaterAndPower(lower)) {
                 addAmounts(statement, waterAndPower);
-            } else if (!lower.contains("salar") || !OTHER_DEPARTMENT.matcher(statement).find()) {
+            } else if (!lower.contains("salar")
+                    || !OTHER_DEPARTMENT.matcher(statement).find()) {
                 addAmounts(statement, general);
             }
         }
@@ -58,15 +58,20 @@ public final class SalaryRule {
     }
 
     private static boolean isNotAnnual(String lowerStatement) {
-        return lowerStatement.contains("hourly") || lowerStatement.contains("per hour")
-                || lowerStatement.contains("monthly") || lowerStatement.contains("per month")
-                || lowerStatement.contains("weekly") || lowerStatement.contains("per week")
-                || lowerStatement.contains("daily") || lowerStatement.contains("per day");
+        return lowerStatement.contains("hourly")
+                || lowerStatement.contains("per hour")
+                || lowerStatement.contains("monthly")
+                || lowerStatement.contains("per month")
+                || lowerStatement.contains("weekly")
+                || lowerStatement.contains("per week")
+                || lowerStatement.contains("daily")
+                || lowerStatement.contains("per day");
     }
 
     private static boolean namesWaterAndPower(String lowerStatement) {
         // "Department of Water and Power", "Water & Power", "DWP", "LADWP".
-        return lowerStatement.contains("water and power") || lowerStatement.contains("water & power")
+        return lowerStatement.contains("water and power")
+                || lowerStatement.contains("water & power")
                 || lowerStatement.contains("dwp");
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class SalaryStatements {
 
-    private SalaryStatements() {
-    }
+    private SalaryStatements() {}
 
     static List<String> of(Section section) {
         List<String> statements = new ArrayList<>();

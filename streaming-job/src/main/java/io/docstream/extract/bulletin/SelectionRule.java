@@ -19,15 +19,15 @@ public final class SelectionRule {
     private static final CaseInsensitive.Needle CONSIST = CaseInsensitive.Needle.of("CONSIST");
     /** Longer text before a dot leader is a sentence, not a component's name. */
     private static final int MAX_COMPONENT_LENGTH = 120;
-    private static final Pattern CONSISTS_OF = Pattern.compile(
-            "(?i)examination (?:will|shall) consist (?:entirely )?of (?:an? |the )?([^.;]{3,120})");
+
+    private static final Pattern CONSISTS_OF =
+            Pattern.compile("(?i)examination (?:will|shall) consist (?:entirely )?of (?:an? |the )?([^.;]{3,120})");
     private static final Pattern COMPONENT_WORDS = Pattern.compile(
             "(?i)(interview|(?:written|multiple-choice|multiple choice|performance|physical abilities|practical|typing|"
                     + "skills|oral) (?:test|examination)|essay|evaluation of training and experience|"
                     + "training and experience questionnaire|qualifications? review|oral presentation|assessment center)");
 
-    private SelectionRule() {
-    }
+    private SelectionRule() {}
 
     public static List<String> selection(Section selectionSection) {
         List<String> components = new ArrayList<>();

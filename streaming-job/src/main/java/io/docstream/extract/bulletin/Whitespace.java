@@ -3,8 +3,7 @@ package io.docstream.extract.bulletin;
 /** White space normalisation shared by the rules. */
 public final class Whitespace {
 
-    private Whitespace() {
-    }
+    private Whitespace() {}
 
     /** Runs of white space as single spaces, no white space at either end. */
     public static String collapse(CharSequence text) {

@@ -22,8 +22,7 @@ final class WrittenDates {
     /** Two-digit years: "99" is 1999, "18" is 2018, as for the open date. */
     private static final int CENTURY_PIVOT = 70;
 
-    private WrittenDates() {
-    }
+    private WrittenDates() {}
 
     static Optional<LocalDate> toDate(Matcher match) {
         int year;

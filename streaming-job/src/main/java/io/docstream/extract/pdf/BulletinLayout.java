@@ -31,6 +31,7 @@ public final class BulletinLayout {
      * (a hanging indent: "10. Applicants ..." over "driver's license ..."), no more.
      */
     private static final double INDENT = 3;
+
     private static final double INDENT_SHARE = 0.06;
     /** A line reaching this close to the right margin, in line heights, beyond the next word's width, was wrapped. */
     private static final double WRAP_SLACK = 1.2;
@@ -38,13 +39,15 @@ public final class BulletinLayout {
     /** A line that starts a list item or a bullet: never the continuation of the line above. */
     private static final Pattern ITEM_START = Pattern.compile(
             "^\\s*(?:\\d{1,2}[.)]\\s|[a-zA-Z][.)]\\s|\\(\\w{1,3}\\)\\s|[*\\-]\\s?|[\\u2022\\u25AA\\u25CF\\u25E6\\uF0B7\\uF0A7])");
+
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     /** Dot leaders of a table row (". . . . Qualifying"): each row stays a line of its own. */
     private static final Pattern LEADER_DOTS = Pattern.compile("(\\. ?){4,}");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*(page\\s*)?\\d{1,3}(\\s*(of|/)\\s*\\d{1,3})?\\s*$");
 
-    private BulletinLayout() {
-    }
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("(?i)^\\s*(page\\s*)?\\d{1,3}(\\s*(of|/)\\s*\\d{1,3})?\\s*$");
+
+    private BulletinLayout() {}
 
     /**
      * @param pageHeights the height of each page in points, index 0 for page 1
@@ -64,8 +67,9 @@ public final class BulletinLayout {
                     appendContinuation(out, previous, line.text());
                 } else {
                     out.append('\n');
-                    if (!firstOnPage && line.baseline() - previous.baseline()
-                            > PARAGRAPH_GAP * Math.max(previous.height(), line.height())) {
+                    if (!firstOnPage
+                            && line.baseline() - previous.baseline()
+                                    > PARAGRAPH_GAP * Math.max(previous.height(), line.height())) {
                         out.append('\n');
                     }
                     out.append(PdfCharacters.normalise(line.text()).stripTrailing());
@@ -115,8 +119,10 @@ public final class BulletinLayout {
         }
         for (int i = 0; i < pages.size(); i++) {
             float height = pageHeights[i];
-            pages.get(i).removeIf(line -> inMarginBand(line, height)
-                    && (pagesByKey.get(key(line)).size() > 1 || PAGE_NUMBER.matcher(line.text()).matches()));
+            pages.get(i)
+                    .removeIf(line -> inMarginBand(line, height)
+                            && (pagesByKey.get(key(line)).size() > 1
+                                    || PAGE_NUMBER.matcher(line.text()).matches()));
         }
     }
 
@@ -125,13 +131,17 @@ public final class BulletinLayout {
     }
 
     private static String key(TextLine line) {
-        return DIGITS.matcher(line.text().strip().toLowerCase(Locale.ROOT)).replaceAll("#").replaceAll("\\s+", " ");
+        return DIGITS.matcher(line.text().strip().toLowerCase(Locale.ROOT))
+                .replaceAll("#")
+                .replaceAll("\\s+", " ");
     }
 
     /** Where the body text starts and ends: the 10th percentile of where longer lines start, the 90th of where they end. */
     record Body(float left, float right) {
         static Body of(List<TextLine> lines) {
-            List<TextLine> longer = lines.stream().filter(line -> line.text().strip().length() > 30).toList();
+            List<TextLine> longer = lines.stream()
+                    .filter(line -> line.text().strip().length() > 30)
+                    .toList();
             if (longer.isEmpty()) {
                 return new Body(0, Float.MAX_VALUE);
             }
@@ -143,7 +153,8 @@ public final class BulletinLayout {
             }
             Arrays.sort(lefts);
             Arrays.sort(rights);
-            return new Body(lefts[(int) Math.round(0.1 * (lefts.length - 1))],
+            return new Body(
+                    lefts[(int) Math.round(0.1 * (lefts.length - 1))],
                     rights[(int) Math.round(0.9 * (rights.length - 1))]);
         }
 
@@ -159,7 +170,8 @@ public final class BulletinLayout {
      */
     private static boolean continues(TextLine previous, TextLine line, Body body, boolean firstOnPage) {
         if (ITEM_START.matcher(line.text()).find()
-                || LEADER_DOTS.matcher(line.text()).find() || LEADER_DOTS.matcher(previous.text()).find()) {
+                || LEADER_DOTS.matcher(line.text()).find()
+                || LEADER_DOTS.matcher(previous.text()).find()) {
             return false;
         }
         float lineHeight = Math.max(previous.height(), line.height());
@@ -170,7 +182,8 @@ public final class BulletinLayout {
         if (line.left() > previous.left() + Math.max(INDENT * lineHeight, INDENT_SHARE * body.width())) {
             return false; // starts right of the line above: a column or a table cell, not the paragraph's next line
         }
-        if (line.height() > 0 && previous.height() > 0
+        if (line.height() > 0
+                && previous.height() > 0
                 && Math.abs(line.height() - previous.height()) > 0.25 * lineHeight) {
             return false; // a change of type size: a heading or a footnote, not the same paragraph
         }

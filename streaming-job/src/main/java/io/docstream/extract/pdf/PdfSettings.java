@@ -25,8 +25,8 @@ public record PdfSettings(int maxPages, Duration timeLimit, boolean ocr) impleme
 
     public PdfSettings {
         if (maxPages < 1 || timeLimit.isNegative()) {
-            throw new IllegalArgumentException("maxPages must be positive and timeLimit not negative: "
-                    + maxPages + ", " + timeLimit);
+            throw new IllegalArgumentException(
+                    "maxPages must be positive and timeLimit not negative: " + maxPages + ", " + timeLimit);
         }
     }
 
@@ -35,9 +35,11 @@ public record PdfSettings(int maxPages, Duration timeLimit, boolean ocr) impleme
     }
 
     static PdfSettings from(Map<String, String> env) {
-        int maxPages = Integer.parseInt(env.getOrDefault(MAX_PAGES_ENV, String.valueOf(DEFAULT_MAX_PAGES)).strip());
+        int maxPages = Integer.parseInt(env.getOrDefault(MAX_PAGES_ENV, String.valueOf(DEFAULT_MAX_PAGES))
+                .strip());
         Duration timeLimit = env.containsKey(TIME_LIMIT_ENV)
-                ? Duration.ofMillis(Long.parseLong(env.get(TIME_LIMIT_ENV).strip())) : DEFAULT_TIME_LIMIT;
+                ? Duration.ofMillis(Long.parseLong(env.get(TIME_LIMIT_ENV).strip()))
+                : DEFAULT_TIME_LIMIT;
         String ocr = env.getOrDefault(OCR_ENV, "auto").strip().toLowerCase(Locale.ROOT);
         boolean ocrOn = switch (ocr) {
             case "auto" -> TesseractOcr.installed();

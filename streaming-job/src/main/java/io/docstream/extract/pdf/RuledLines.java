@@ -14,8 +14,7 @@ final class RuledLines {
     /** Grey enough to be ink: frames are often drawn thin and come out light grey once scanned. */
     private static final int DARK = 200;
 
-    private RuledLines() {
-    }
+    private RuledLines() {}
 
     /** @param minRun the shortest horizontal run that counts as a rule, in pixels */
     static BufferedImage erase(BufferedImage grey, int minRun) {

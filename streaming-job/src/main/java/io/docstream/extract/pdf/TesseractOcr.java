@@ -1,10 +1,5 @@
 package io.docstream.extract.pdf;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Reads scanned pages with the {@code tesseract} command (Debian: tesseract-ocr, tesseract-ocr-eng): each page
@@ -28,12 +27,12 @@ final class TesseractOcr {
     static final int DPI = 300;
     /** Half an inch of unbroken dark pixels: longer than any stroke of a letter, shorter than a heading's frame. */
     private static final int MIN_RULE = DPI / 2;
+
     private static final float POINTS_PER_PIXEL = 72f / DPI;
     private static final String COMMAND = "tesseract";
     private static volatile Boolean installed;
 
-    private TesseractOcr() {
-    }
+    private TesseractOcr() {}
 
     /** Whether {@code tesseract} runs here (asked once per JVM). */
     static boolean installed() {
@@ -47,7 +46,9 @@ final class TesseractOcr {
 
     private static boolean answersVersion() {
         try {
-            Process process = new ProcessBuilder(COMMAND, "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(COMMAND, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             process.getInputStream().readAllBytes();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
@@ -130,7 +131,8 @@ final class TesseractOcr {
             if (cells.length < 12 || !cells[0].equals("5") || cells[11].isBlank()) {
                 continue;
             }
-            words.computeIfAbsent(cells[2] + "/" + cells[3] + "/" + cells[4], k -> new ArrayList<>()).add(cells);
+            words.computeIfAbsent(cells[2] + "/" + cells[3] + "/" + cells[4], k -> new ArrayList<>())
+                    .add(cells);
         }
         List<TextLine> boxes = new ArrayList<>();
         for (List<String[]> line : words.values()) {
@@ -149,8 +151,14 @@ final class TesseractOcr {
                 text.append(text.length() == 0 ? "" : " ").append(word[11]);
             }
             float firstWordWidth = Integer.parseInt(line.get(0)[8]);
-            boxes.add(new TextLine(page, left * POINTS_PER_PIXEL, right * POINTS_PER_PIXEL, bottom * POINTS_PER_PIXEL,
-                    (bottom - top) * POINTS_PER_PIXEL, firstWordWidth * POINTS_PER_PIXEL, text.toString()));
+            boxes.add(new TextLine(
+                    page,
+                    left * POINTS_PER_PIXEL,
+                    right * POINTS_PER_PIXEL,
+                    bottom * POINTS_PER_PIXEL,
+                    (bottom - top) * POINTS_PER_PIXEL,
+                    firstWordWidth * POINTS_PER_PIXEL,
+                    text.toString()));
         }
         // A box's height depends on its letters (ascenders, descenders), not on the type size: every line of
         // the page gets the median, so the layout's change-of-type-size test does not split paragraphs.
@@ -162,8 +170,8 @@ final class TesseractOcr {
         float median = heights.length == 0 ? 0 : heights[heights.length / 2];
         List<TextLine> lines = new ArrayList<>(boxes.size());
         for (TextLine box : boxes) {
-            lines.add(new TextLine(page, box.left(), box.right(), box.baseline(), median, box.firstWordWidth(),
-                    box.text()));
+            lines.add(new TextLine(
+                    page, box.left(), box.right(), box.baseline(), median, box.firstWordWidth(), box.text()));
         }
         return lines;
     }

@@ -1,10 +1,9 @@
 package io.docstream.extract.bulletin;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class HeadingRecognizerTest {
 
@@ -14,10 +13,18 @@ class HeadingRecognizerTest {
 
     @Test
     void requirementHeadingsInTheirRealVariants() {
-        for (String line : new String[]{"REQUIREMENTS/MINIMUM QUALIFICATIONS", "REQUIREMENT/MINIMUM QUALIFICATION",
-                "REQUIREMENTS", "Requirement", "REQUIREMENTS/ MINIMUM QUALIFICATIONS ", "REQUIREMENT/MINUMUM QUALIFICATION",
-                "REQUIREMENT/MINIMUM QUALFICATION", "REQUIREMENT/MIMINUMUM QUALIFICATION", "MINIMUM REQUIREMENTS:",
-                "  REQUIREMENTS/MINIMUM QUALIFICATIONS\t"}) {
+        for (String line : new String[] {
+            "REQUIREMENTS/MINIMUM QUALIFICATIONS",
+            "REQUIREMENT/MINIMUM QUALIFICATION",
+            "REQUIREMENTS",
+            "Requirement",
+            "REQUIREMENTS/ MINIMUM QUALIFICATIONS ",
+            "REQUIREMENT/MINUMUM QUALIFICATION",
+            "REQUIREMENT/MINIMUM QUALFICATION",
+            "REQUIREMENT/MIMINUMUM QUALIFICATION",
+            "MINIMUM REQUIREMENTS:",
+            "  REQUIREMENTS/MINIMUM QUALIFICATIONS\t"
+        }) {
             assertEquals(Optional.of(Heading.REQUIREMENTS), heading(line), line);
         }
     }
@@ -38,7 +45,8 @@ class HeadingRecognizerTest {
 
     @Test
     void aHeadingMayCarryItsTextOnTheSameLine() {
-        assertEquals(Optional.of(new HeadingMatch(Heading.APPLICATION_DEADLINE, "Tuesday, March 24, 2015 at 4:00 p.m.")),
+        assertEquals(
+                Optional.of(new HeadingMatch(Heading.APPLICATION_DEADLINE, "Tuesday, March 24, 2015 at 4:00 p.m.")),
                 HeadingRecognizer.recognize("APPLICATION DEADLINE:\tTuesday, March 24, 2015 at 4:00 p.m."));
     }
 
@@ -66,12 +74,18 @@ class HeadingRecognizerTest {
         assertHeading(Heading.SELECTION_PROCESS, "Selection Procedures");
         assertHeading(Heading.ANNUAL_SALARY, "salary range:");
         assertHeading(Heading.OTHER, "QUALIFICATIONS REVIEW");
-        assertEquals("Thursday, March 15, 2018",
-                HeadingRecognizer.recognize("FILING DEADLINE: Thursday, March 15, 2018").orElseThrow().inlineText());
+        assertEquals(
+                "Thursday, March 15, 2018",
+                HeadingRecognizer.recognize("FILING DEADLINE: Thursday, March 15, 2018")
+                        .orElseThrow()
+                        .inlineText());
     }
 
     private static void assertHeading(Heading expected, String line) {
-        assertEquals(expected, HeadingRecognizer.recognize(line).map(HeadingMatch::heading).orElse(null), line);
+        assertEquals(
+                expected,
+                HeadingRecognizer.recognize(line).map(HeadingMatch::heading).orElse(null),
+                line);
     }
 
     @Test

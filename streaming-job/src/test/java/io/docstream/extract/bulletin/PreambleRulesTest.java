@@ -1,12 +1,11 @@
 package io.docstream.extract.bulletin;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The lines above the first section: title, class code, open date. */
 class PreambleRulesTest {
@@ -44,7 +43,8 @@ class PreambleRulesTest {
         assertEquals(Optional.of("0162"), ClassCodeRule.classCode(List.of("CLASS CODE - 0162")));
         assertEquals(Optional.of(LocalDate.of(2018, 6, 1)), OpenDateRule.openDate(List.of("Open Date: 06/01/2018")));
         assertEquals(Optional.of(LocalDate.of(2018, 6, 1)), OpenDateRule.openDate(List.of("Open Date: June 1, 2018")));
-        assertEquals(Optional.of(LocalDate.of(2018, 6, 1)),
+        assertEquals(
+                Optional.of(LocalDate.of(2018, 6, 1)),
                 OpenDateRule.openDate(List.of("OPEN DATE: FRIDAY, JUNE 1 2018")));
     }
 }

@@ -1,10 +1,9 @@
 package io.docstream.extract.bulletin;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class RequirementRuleTest {
 
@@ -23,8 +22,10 @@ class RequirementRuleTest {
     @Test
     void theFirstRequirementIsTheFirstNumberedItem() {
         String first = RequirementRule.firstRequirement(ADMINISTRATIVE_ANALYST);
-        assertEquals("1. One year of full-time paid professional experience as a Management Assistant with the City "
-                + "of Los Angeles; or", first);
+        assertEquals(
+                "1. One year of full-time paid professional experience as a Management Assistant with the City "
+                        + "of Los Angeles; or",
+                first);
         assertEquals(Optional.of("1 years"), RequirementRule.experienceLength(first));
     }
 
@@ -35,14 +36,20 @@ class RequirementRuleTest {
 
     @Test
     void durationsInWordsMonthsAndHyphensBecomeYears() {
-        assertEquals(Optional.of("2 years"),
+        assertEquals(
+                Optional.of("2 years"),
                 RequirementRule.experienceLength("Two-years of full-time paid experience as a Senior Electrician"));
-        assertEquals(Optional.of("0.5 years"), RequirementRule.experienceLength(
-                "At least six months of full-time paid experience as a Vocational Worker"));
-        assertEquals(Optional.of("1.5 years"), RequirementRule.experienceLength(
-                "Eighteen (18) months of full-time paid experience as an aquarist"));
-        assertEquals(Optional.of("4 years"), RequirementRule.experienceLength(
-                "Four years as a Police Officer in the Los Angeles Police Department"));
+        assertEquals(
+                Optional.of("0.5 years"),
+                RequirementRule.experienceLength(
+                        "At least six months of full-time paid experience as a Vocational Worker"));
+        assertEquals(
+                Optional.of("1.5 years"),
+                RequirementRule.experienceLength("Eighteen (18) months of full-time paid experience as an aquarist"));
+        assertEquals(
+                Optional.of("4 years"),
+                RequirementRule.experienceLength(
+                        "Four years as a Police Officer in the Los Angeles Police Department"));
     }
 
     @Test
@@ -57,10 +64,14 @@ class RequirementRuleTest {
     @Test
     void educationOfferedOnlyAsASubstituteIsNotRequired() {
         assertEquals(Optional.empty(), RequirementRule.educationLength(ADMINISTRATIVE_ANALYST));
-        assertEquals(Optional.of("2 years"), RequirementRule.educationLength(
-                "Completion of two years education in an accredited college or university with at least 4 courses"));
-        assertEquals(Optional.of("4 years"), RequirementRule.educationLength(
-                "1. Two years of experience; or\n2. A bachelor's degree in Art or Graphic Design."));
+        assertEquals(
+                Optional.of("2 years"),
+                RequirementRule.educationLength(
+                        "Completion of two years education in an accredited college or university with at least 4 courses"));
+        assertEquals(
+                Optional.of("4 years"),
+                RequirementRule.educationLength(
+                        "1. Two years of experience; or\n2. A bachelor's degree in Art or Graphic Design."));
     }
 
     @Test
@@ -80,33 +91,48 @@ class RequirementRuleTest {
 
     @Test
     void numbersBeyondThoseSeenInTheCorpus() {
-        assertEquals(Optional.of("1.5 years"), RequirementRule.experienceLength(
-                "1. Eighteen months of full-time paid experience as a Clerk Typist"));
-        assertEquals(Optional.of("1.5 years"), RequirementRule.experienceLength(
-                "One and one-half years of full-time paid experience as a Gardener Caretaker"));
-        assertEquals(Optional.of("2.5 years"), RequirementRule.experienceLength(
-                "two and a half years of full-time paid experience in building maintenance"));
-        assertEquals(Optional.of("1.5 years"), RequirementRule.experienceLength(
-                "1½ years of full-time paid experience as an Equipment Operator"));
-        assertEquals(Optional.of("2.5 years"), RequirementRule.experienceLength(
-                "2 1/2 years of full-time paid experience as a Carpenter"));
-        assertEquals(Optional.of("0.5 years"), RequirementRule.experienceLength(
-                "1/2 year of full-time paid experience as a Student Worker"));
-        assertEquals(Optional.of("2 years"), RequirementRule.experienceLength(
-                "Twenty-four months of full-time paid experience as a Park Ranger"));
-        assertEquals(Optional.of("4 years"), RequirementRule.experienceLength(
-                "Forty eight months of full-time paid experience as a Mechanic"));
-        assertEquals(Optional.of("1.75 years"), RequirementRule.experienceLength(
-                "Twenty-one months of full-time paid experience as a Clerk"));
-        assertEquals(Optional.of("3 years"), RequirementRule.experienceLength(
-                "Thirty-six (36) months of full-time paid experience as a Painter"));
+        assertEquals(
+                Optional.of("1.5 years"),
+                RequirementRule.experienceLength("1. Eighteen months of full-time paid experience as a Clerk Typist"));
+        assertEquals(
+                Optional.of("1.5 years"),
+                RequirementRule.experienceLength(
+                        "One and one-half years of full-time paid experience as a Gardener Caretaker"));
+        assertEquals(
+                Optional.of("2.5 years"),
+                RequirementRule.experienceLength(
+                        "two and a half years of full-time paid experience in building maintenance"));
+        assertEquals(
+                Optional.of("1.5 years"),
+                RequirementRule.experienceLength("1½ years of full-time paid experience as an Equipment Operator"));
+        assertEquals(
+                Optional.of("2.5 years"),
+                RequirementRule.experienceLength("2 1/2 years of full-time paid experience as a Carpenter"));
+        assertEquals(
+                Optional.of("0.5 years"),
+                RequirementRule.experienceLength("1/2 year of full-time paid experience as a Student Worker"));
+        assertEquals(
+                Optional.of("2 years"),
+                RequirementRule.experienceLength("Twenty-four months of full-time paid experience as a Park Ranger"));
+        assertEquals(
+                Optional.of("4 years"),
+                RequirementRule.experienceLength("Forty eight months of full-time paid experience as a Mechanic"));
+        assertEquals(
+                Optional.of("1.75 years"),
+                RequirementRule.experienceLength("Twenty-one months of full-time paid experience as a Clerk"));
+        assertEquals(
+                Optional.of("3 years"),
+                RequirementRule.experienceLength("Thirty-six (36) months of full-time paid experience as a Painter"));
     }
 
     @Test
     void educationYearsWithHalves() {
-        assertEquals(Optional.of("2.5 years"), RequirementRule.educationLength(
-                "Completion of two and one-half years of college or university"));
-        assertEquals(Optional.of("2 years"), RequirementRule.educationLength(
-                "Completion of 2 years of college with at least 12 semester units in accounting"));
+        assertEquals(
+                Optional.of("2.5 years"),
+                RequirementRule.educationLength("Completion of two and one-half years of college or university"));
+        assertEquals(
+                Optional.of("2 years"),
+                RequirementRule.educationLength(
+                        "Completion of 2 years of college with at least 12 semester units in accounting"));
     }
 }

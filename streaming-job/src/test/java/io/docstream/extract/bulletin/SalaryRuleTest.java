@@ -1,15 +1,15 @@
 package io.docstream.extract.bulletin;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class SalaryRuleTest {
 
     private static SalaryRule.Salaries salaries(String sectionBody) {
-        Section section = BulletinSections.of("ANNUAL SALARY\r\n\r\n" + sectionBody).first(Heading.ANNUAL_SALARY)
+        Section section = BulletinSections.of("ANNUAL SALARY\r\n\r\n" + sectionBody)
+                .first(Heading.ANNUAL_SALARY)
                 .orElseThrow();
         return SalaryRule.salaries(section);
     }
@@ -23,13 +23,14 @@ class SalaryRuleTest {
 
     @Test
     void aFlatRatedAmountIsBothStartAndEnd() {
-        assertEquals(Optional.of(new AmountRange(90118, 90118)), salaries("$90,118 (flat-rated)").general());
+        assertEquals(
+                Optional.of(new AmountRange(90118, 90118)),
+                salaries("$90,118 (flat-rated)").general());
     }
 
     @Test
     void semicolonListsAndSpacesAfterTheDollarSignAreRead() {
-        SalaryRule.Salaries salaries = salaries(
-                "$65,250 to $ 83,290; $ 73,309 to $ 93,584; $91,642 to $99,409");
+        SalaryRule.Salaries salaries = salaries("$65,250 to $ 83,290; $ 73,309 to $ 93,584; $91,642 to $99,409");
         assertEquals(Optional.of(new AmountRange(65250, 99409)), salaries.general());
     }
 
@@ -67,43 +68,72 @@ class SalaryRuleTest {
 
     @Test
     void waterAndPowerMayBeWrittenWithAnAmpersand() {
-        assertEquals(Optional.of(new AmountRange(70000, 80000)), salaries("$60,000 to $70,000\r\n"
-                + "The salary in the Department of Water & Power is $70,000 to $80,000.").waterAndPower());
+        assertEquals(
+                Optional.of(new AmountRange(70000, 80000)),
+                salaries("$60,000 to $70,000\r\n"
+                                + "The salary in the Department of Water & Power is $70,000 to $80,000.")
+                        .waterAndPower());
     }
 
     @Test
     void anHourlyRateIsNotAnAnnualAmount() {
-        assertEquals(Optional.of(new AmountRange(46812, 58150)),
-                salaries("$46,812 to $58,150\r\nThe per diem hourly rate is $22.42.").general());
-        assertEquals(Optional.of(new AmountRange(46812, 58150)),
-                salaries("$46,812 to $58,150\r\nTrainees are paid $3,120 per month.").general());
+        assertEquals(
+                Optional.of(new AmountRange(46812, 58150)),
+                salaries("$46,812 to $58,150\r\nThe per diem hourly rate is $22.42.")
+                        .general());
+        assertEquals(
+                Optional.of(new AmountRange(46812, 58150)),
+                salaries("$46,812 to $58,150\r\nTrainees are paid $3,120 per month.")
+                        .general());
     }
 
     @Test
     void aPendingSalaryHasNoAmount() {
-        assertEquals(Optional.empty(),
-                salaries("Salary scale pending. Salary to be determined prior to appointment.").general());
+        assertEquals(
+                Optional.empty(),
+                salaries("Salary scale pending. Salary to be determined prior to appointment.")
+                        .general());
     }
 
     @Test
     void amountWritingsBeyondTheCorpus() {
-        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48000 to $60000").general());
-        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$ 48,000 – $ 60,000").general());
-        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48,000 - 60,000").general());
-        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48,000 to 60,000 (two steps)").general());
-        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48K to $60K").general());
-        assertEquals(Optional.of(new AmountRange(48000.5, 60000.75)), salaries("$48,000.50 - $60,000.75").general());
-        assertEquals(Optional.of(new AmountRange(48000, 48000)),
-                salaries("$48,000 (flat-rated) through June 30, 2019").general(), "a date is not a range end");
-        assertEquals(Optional.of(new AmountRange(48000, 60000)), salaries("$48,000 to\r\n$60,000").general());
+        assertEquals(
+                Optional.of(new AmountRange(48000, 60000)),
+                salaries("$48000 to $60000").general());
+        assertEquals(
+                Optional.of(new AmountRange(48000, 60000)),
+                salaries("$ 48,000 – $ 60,000").general());
+        assertEquals(
+                Optional.of(new AmountRange(48000, 60000)),
+                salaries("$48,000 - 60,000").general());
+        assertEquals(
+                Optional.of(new AmountRange(48000, 60000)),
+                salaries("$48,000 to 60,000 (two steps)").general());
+        assertEquals(
+                Optional.of(new AmountRange(48000, 60000)),
+                salaries("$48K to $60K").general());
+        assertEquals(
+                Optional.of(new AmountRange(48000.5, 60000.75)),
+                salaries("$48,000.50 - $60,000.75").general());
+        assertEquals(
+                Optional.of(new AmountRange(48000, 48000)),
+                salaries("$48,000 (flat-rated) through June 30, 2019").general(),
+                "a date is not a range end");
+        assertEquals(
+                Optional.of(new AmountRange(48000, 60000)),
+                salaries("$48,000 to\r\n$60,000").general());
     }
 
     @Test
     void salarySynonymHeadings() {
         for (String heading : new String[] {"SALARY", "Salary Range:", "ANNUAL SALARIES", "annual salary range"}) {
             Section section = BulletinSections.of("CLERK\nClass Code: 1111\n" + heading + "\n$48,000 to $60,000\n")
-                    .first(Heading.ANNUAL_SALARY).orElseThrow(() -> new AssertionError(heading));
-            assertEquals(Optional.of(new AmountRange(48000, 60000)), SalaryRule.salaries(section).general(), heading);
+                    .first(Heading.ANNUAL_SALARY)
+                    .orElseThrow(() -> new AssertionError(heading));
+            assertEquals(
+                    Optional.of(new AmountRange(48000, 60000)),
+                    SalaryRule.salaries(section).general(),
+                    heading);
         }
     }
 

@@ -1,15 +1,16 @@
 package io.docstream.extract.bulletin;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class SelectionAndLocationRulesTest {
 
     private static Section selection(String body) {
-        return BulletinSections.of("SELECTION PROCESS\n\n" + body).first(Heading.SELECTION_PROCESS).orElseThrow();
+        return BulletinSections.of("SELECTION PROCESS\n\n" + body)
+                .first(Heading.SELECTION_PROCESS)
+                .orElseThrow();
     }
 
     @Test
@@ -29,24 +30,34 @@ class SelectionAndLocationRulesTest {
 
     @Test
     void onlyOnLineApplicationsAreOnline() {
-        assertEquals("Online", ApplicationLocationRule.applicationLocation(
-                "Applications will only be accepted on-line. When you are viewing the on-line job bulletin..."));
-        assertEquals("Online", ApplicationLocationRule.applicationLocation("Applications WILL ONLY BE ACCEPTED ONLINE."));
-        assertEquals("Mail or In Person", ApplicationLocationRule.applicationLocation(
-                "Applications WILL ONLY BE ACCEPTED ON THE CITY APPLICATION FORM. Applications MAY ONLY be "
-                        + "submitted to the Human Resources/Personnel Services Section."));
+        assertEquals(
+                "Online",
+                ApplicationLocationRule.applicationLocation(
+                        "Applications will only be accepted on-line. When you are viewing the on-line job bulletin..."));
+        assertEquals(
+                "Online", ApplicationLocationRule.applicationLocation("Applications WILL ONLY BE ACCEPTED ONLINE."));
+        assertEquals(
+                "Mail or In Person",
+                ApplicationLocationRule.applicationLocation(
+                        "Applications WILL ONLY BE ACCEPTED ON THE CITY APPLICATION FORM. Applications MAY ONLY be "
+                                + "submitted to the Human Resources/Personnel Services Section."));
     }
 
     @Test
     void otherWordingsOfOnlineFilingAndComponents() {
-        assertEquals("Online", ApplicationLocationRule.applicationLocation(
-                "Applications will be received exclusively on-line at the City's website."));
-        assertEquals("Online", ApplicationLocationRule.applicationLocation(
-                "Applications must be submitted online."));
-        assertEquals("Mail or In Person", ApplicationLocationRule.applicationLocation(
-                "Applications may be mailed or delivered in person to Room 100."));
+        assertEquals(
+                "Online",
+                ApplicationLocationRule.applicationLocation(
+                        "Applications will be received exclusively on-line at the City's website."));
+        assertEquals("Online", ApplicationLocationRule.applicationLocation("Applications must be submitted online."));
+        assertEquals(
+                "Mail or In Person",
+                ApplicationLocationRule.applicationLocation(
+                        "Applications may be mailed or delivered in person to Room 100."));
         Section section = BulletinSections.of("SELECTION PROCESS\nThe examination will consist of a written "
-                + "examination and an oral interview.\n").first(Heading.SELECTION_PROCESS).orElseThrow();
+                        + "examination and an oral interview.\n")
+                .first(Heading.SELECTION_PROCESS)
+                .orElseThrow();
         assertEquals(List.of("Written examination", "Interview"), SelectionRule.selection(section));
     }
 }

@@ -1,11 +1,10 @@
 package io.docstream.extract.pdf;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The PDF lines → plain-text bulletin step on lines laid out as the corpus PDFs lay them (Letter, 10 pt). */
 class BulletinLayoutTest {
@@ -37,9 +36,11 @@ class BulletinLayoutTest {
                 full(1, 124, "A Port Police Sergeant supervises, assigns, reviews, and evaluates the work of a group"),
                 full(1, 136, "of Port Police Officers; may perform some initial and follow-up investigations of"),
                 shortLine(1, 148, "crimes and related matters."));
-        assertEquals("DUTIES\n\nA Port Police Sergeant supervises, assigns, reviews, and evaluates the work of a group"
-                + " of Port Police Officers; may perform some initial and follow-up investigations of crimes and related"
-                + " matters.\n", BulletinLayout.text(lines, TWO_PAGES));
+        assertEquals(
+                "DUTIES\n\nA Port Police Sergeant supervises, assigns, reviews, and evaluates the work of a group"
+                        + " of Port Police Officers; may perform some initial and follow-up investigations of crimes and related"
+                        + " matters.\n",
+                BulletinLayout.text(lines, TWO_PAGES));
     }
 
     @Test
@@ -49,8 +50,9 @@ class BulletinLayoutTest {
                 line(1, 112, LEFT + 18, 80, "Los Angeles; or"),
                 full(1, 124, "2. One year of experience as a Building Mechanical Inspector may be substituted"),
                 line(1, 136, LEFT + 18, 60, "for it."));
-        assertEquals("1. Two years of full-time paid experience as a Plumbing Inspector with the City of Los Angeles; or\n"
-                + "2. One year of experience as a Building Mechanical Inspector may be substituted for it.\n",
+        assertEquals(
+                "1. Two years of full-time paid experience as a Plumbing Inspector with the City of Los Angeles; or\n"
+                        + "2. One year of experience as a Building Mechanical Inspector may be substituted for it.\n",
                 BulletinLayout.text(lines, TWO_PAGES));
     }
 
@@ -59,8 +61,10 @@ class BulletinLayoutTest {
         List<TextLine> lines = List.of(
                 line(1, 100, LEFT, 300, "Applicants are urged to apply early."),
                 full(1, 112, "Applications must be received by THURSDAY, APRIL 24, 2014, in the office stated here"));
-        assertEquals("Applicants are urged to apply early.\nApplications must be received by THURSDAY, APRIL 24, 2014,"
-                + " in the office stated here\n", BulletinLayout.text(lines, TWO_PAGES));
+        assertEquals(
+                "Applicants are urged to apply early.\nApplications must be received by THURSDAY, APRIL 24, 2014,"
+                        + " in the office stated here\n",
+                BulletinLayout.text(lines, TWO_PAGES));
     }
 
     @Test
@@ -69,7 +73,8 @@ class BulletinLayoutTest {
                 shortLine(1, 80, "PORT POLICE SERGEANT"),
                 line(1, 92, 430, 108, "Class Code:       3222"),
                 line(1, 104, 430, 108, "Open Date:  04-04-14"));
-        assertEquals("PORT POLICE SERGEANT\nClass Code:       3222\nOpen Date:  04-04-14\n",
+        assertEquals(
+                "PORT POLICE SERGEANT\nClass Code:       3222\nOpen Date:  04-04-14\n",
                 BulletinLayout.text(lines, TWO_PAGES));
     }
 
@@ -79,8 +84,10 @@ class BulletinLayoutTest {
                 full(1, 100, "Two years of full-time paid experience in a class at the level of Senior full-"),
                 full(1, 112, "time work; knowledge of on-line and web\u00AD"),
                 shortLine(1, 124, "based search engines."));
-        assertEquals("Two years of full-time paid experience in a class at the level of Senior full-time work;"
-                + " knowledge of on-line and webbased search engines.\n", BulletinLayout.text(lines, TWO_PAGES));
+        assertEquals(
+                "Two years of full-time paid experience in a class at the level of Senior full-time work;"
+                        + " knowledge of on-line and webbased search engines.\n",
+                BulletinLayout.text(lines, TWO_PAGES));
     }
 
     @Test
@@ -100,22 +107,26 @@ class BulletinLayoutTest {
         List<TextLine> lines = List.of(
                 full(1, 700, "In the interview, candidates may be examined for knowledge of the duties and of the"),
                 shortLine(2, 80, "City's rules."));
-        assertEquals("In the interview, candidates may be examined for knowledge of the duties and of the City's rules.\n",
+        assertEquals(
+                "In the interview, candidates may be examined for knowledge of the duties and of the City's rules.\n",
                 BulletinLayout.text(lines, TWO_PAGES));
     }
 
     @Test
     void linesAreReadTopToBottomWhateverOrderTheyWereDrawnIn() {
         List<TextLine> lines = List.of(
-                shortLine(1, 700, "AN EQUAL EMPLOYMENT OPPORTUNITY EMPLOYER"),
-                shortLine(1, 80, "ARTS ASSOCIATE"));
-        assertEquals("ARTS ASSOCIATE\n\nAN EQUAL EMPLOYMENT OPPORTUNITY EMPLOYER\n", BulletinLayout.text(lines, new float[] {792}));
+                shortLine(1, 700, "AN EQUAL EMPLOYMENT OPPORTUNITY EMPLOYER"), shortLine(1, 80, "ARTS ASSOCIATE"));
+        assertEquals(
+                "ARTS ASSOCIATE\n\nAN EQUAL EMPLOYMENT OPPORTUNITY EMPLOYER\n",
+                BulletinLayout.text(lines, new float[] {792}));
     }
 
     @Test
     void typographicCharactersBecomeTheAsciiOfTheTextBulletins() {
-        assertEquals("bachelor's \"Apply\" 4.16-kV - office fine * item ... a b",
-                PdfCharacters.normalise("bachelor\u2019s \u201CApply\u201D 4.16\u2011kV \u2013 of\uFB01ce \uFB01ne \u2022 item \u2026 a\u00A0b"));
+        assertEquals(
+                "bachelor's \"Apply\" 4.16-kV - office fine * item ... a b",
+                PdfCharacters.normalise(
+                        "bachelor\u2019s \u201CApply\u201D 4.16\u2011kV \u2013 of\uFB01ce \uFB01ne \u2022 item \u2026 a\u00A0b"));
     }
 
     @Test
