@@ -1,8 +1,13 @@
 package io.docstream.job;
 
+import io.docstream.job.arrivals.Announcement;
+import io.docstream.job.arrivals.FirstAnnouncement;
+import io.docstream.job.read.DocumentProcessor;
+import io.docstream.job.read.SourceConfinement;
 import io.docstream.table.BatchCommitter;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.MaintenanceSchedule;
+import io.docstream.table.OutputTable;
 import io.docstream.table.TableRegistration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;

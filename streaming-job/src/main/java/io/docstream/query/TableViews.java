@@ -1,7 +1,7 @@
 package io.docstream.query;
 
-import io.docstream.job.OutputTable;
 import io.docstream.table.DeltaTables;
+import io.docstream.table.OutputTable;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,7 +1,6 @@
 package io.docstream.table;
 
 import io.docstream.extract.DocumentColumn;
-import io.docstream.job.OutputTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

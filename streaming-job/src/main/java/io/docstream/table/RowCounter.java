@@ -1,6 +1,5 @@
 package io.docstream.table;
 
-import io.docstream.job.OutputTable;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;

@@ -1,7 +1,6 @@
 package io.docstream.table;
 
 import io.docstream.job.JobSettings;
-import io.docstream.job.OutputTable;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;

@@ -29,7 +29,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Plays the ingest service's part: announces stored documents on the topic, with the contract's headers. */
-final class Announcer implements AutoCloseable {
+public final class Announcer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +61,7 @@ final class Announcer implements AutoCloseable {
     }
 
     /** The event for a document stored at {@code uri}; {@code bytes} gives size and sha256. */
-    static ObjectNode event(
+    public static ObjectNode event(
             String docId, String fileName, String docType, String uri, String bucket, String key, byte[] bytes) {
         ObjectNode event = JSON.createObjectNode();
         event.put("doc_id", docId);

@@ -11,6 +11,7 @@ import io.docstream.servers.ChildJvm;
 import io.docstream.servers.SparkFlags;
 import io.docstream.table.DeltaLogReplay;
 import io.docstream.table.DeltaTables;
+import io.docstream.table.OutputTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** docs/events.schema.json, as the event-contract module ships it. */
-final class EventSchema {
+public final class EventSchema {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNode TREE = read();
@@ -24,35 +24,35 @@ final class EventSchema {
     private EventSchema() {}
 
     /** The schema's complaints about {@code json} (empty when it is a valid event's data). */
-    static List<String> problems(String json) {
+    public static List<String> problems(String json) {
         return SCHEMA.validate(json, InputFormat.JSON).stream()
                 .map(Object::toString)
                 .toList();
     }
 
-    static List<String> fields() {
+    public static List<String> fields() {
         List<String> names = new ArrayList<>();
         TREE.get("properties").fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    static List<String> required() {
+    public static List<String> required() {
         List<String> names = new ArrayList<>();
         TREE.get("required").forEach(name -> names.add(name.asText()));
         return names;
     }
 
-    static List<String> docTypes() {
+    public static List<String> docTypes() {
         List<String> names = new ArrayList<>();
         TREE.get("properties").get("doc_type").get("enum").forEach(name -> names.add(name.asText()));
         return names;
     }
 
-    static JsonNode exampleNode() {
+    public static JsonNode exampleNode() {
         return TREE.get("examples").get(0).deepCopy();
     }
 
-    static String example() {
+    public static String example() {
         return exampleNode().toString();
     }
 

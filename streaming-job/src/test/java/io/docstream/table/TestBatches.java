@@ -1,7 +1,6 @@
 package io.docstream.table;
 
 import io.docstream.extract.DocumentColumn;
-import io.docstream.job.OutputTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.table;
 
 import io.docstream.extract.DocumentColumn;
 import java.time.Instant;
@@ -10,20 +10,20 @@ import org.apache.spark.sql.RowFactory;
  * with the reason code users filter on. The job's own reasons are here; the extractor's come from
  * {@link io.docstream.extract.QuarantineReason}.
  */
-final class QuarantineRow {
+public final class QuarantineRow {
 
     /** The value is not an arrival event (docs/events.md). */
-    static final String BAD_EVENT = "BAD_EVENT";
+    public static final String BAD_EVENT = "BAD_EVENT";
     /** The event names an object that does not exist. */
-    static final String SOURCE_MISSING = "SOURCE_MISSING";
+    public static final String SOURCE_MISSING = "SOURCE_MISSING";
     /** The bytes read do not hash to the event's sha256: not the document that was announced. */
-    static final String CHECKSUM_MISMATCH = "CHECKSUM_MISMATCH";
+    public static final String CHECKSUM_MISMATCH = "CHECKSUM_MISMATCH";
     /** The event names a location outside the configured input: not opened. */
-    static final String FORBIDDEN_SOURCE = "FORBIDDEN_SOURCE";
+    public static final String FORBIDDEN_SOURCE = "FORBIDDEN_SOURCE";
 
     private QuarantineRow() {}
 
-    static Row of(
+    public static Row of(
             String docId,
             String fileName,
             String sourceUri,

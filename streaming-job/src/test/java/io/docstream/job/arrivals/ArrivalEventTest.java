@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.arrivals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docstream.contract.ArrivalFields;
 import io.docstream.contract.ArrivalHeaders;
 import io.docstream.contract.DocType;
+import io.docstream.job.Announcer;
+import io.docstream.job.EventSchema;
+import io.docstream.job.read.SourceConfinement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

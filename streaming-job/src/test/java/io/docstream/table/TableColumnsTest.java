@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,8 @@ import io.docstream.contract.DocType;
 import io.docstream.extract.ExtractedRow;
 import io.docstream.extract.JsonLinesRowWriter;
 import io.docstream.extract.Lineage;
+import io.docstream.job.arrivals.Announcement;
+import io.docstream.job.arrivals.ArrivalEvent;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;

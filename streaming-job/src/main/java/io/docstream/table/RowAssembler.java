@@ -1,8 +1,10 @@
-package io.docstream.job;
+package io.docstream.table;
 
 import io.docstream.extract.DocumentColumn;
 import io.docstream.extract.ExtractedRow;
 import io.docstream.extract.Lineage;
+import io.docstream.job.arrivals.Announcement;
+import io.docstream.job.arrivals.ArrivalEvent;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,11 +17,11 @@ import org.apache.spark.sql.RowFactory;
  * One extracted row plus the lineage only the job knows (where the document came from, when, which Kafka
  * record announced it) → a row of {@link OutputTable} of kind {@code documents}.
  */
-final class RowAssembler {
+public final class RowAssembler {
 
     private RowAssembler() {}
 
-    static Row document(
+    public static Row document(
             Announcement announcement,
             ExtractedRow row,
             int recordIndex,

@@ -1,9 +1,13 @@
-package io.docstream.job;
+package io.docstream.job.read;
 
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.extract.QuarantineReason;
+import io.docstream.job.arrivals.Announcement;
+import io.docstream.job.arrivals.ArrivalEvent;
 import io.docstream.limits.DocumentLimits;
+import io.docstream.table.QuarantineRow;
+import io.docstream.table.RowAssembler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -34,7 +38,7 @@ import org.apache.spark.sql.Row;
  * one-by-one reads would dominate the batch. Output keeps the input's order, and at most
  * {@code 2 × parallelism} documents are in memory per partition.
  */
-final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
+public final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,7 +47,8 @@ final class DocumentProcessor implements MapPartitionsFunction<Row, Row> {
     private final int parallelism;
     private final DocumentLimits limits;
 
-    DocumentProcessor(SourceConfinement confinement, Configuration hadoopConf, int parallelism, DocumentLimits limits) {
+    public DocumentProcessor(
+            SourceConfinement confinement, Configuration hadoopConf, int parallelism, DocumentLimits limits) {
         this.confinement = confinement;
         this.hadoopConf = serialize(hadoopConf);
         this.parallelism = parallelism;

@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.read;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Serializable;

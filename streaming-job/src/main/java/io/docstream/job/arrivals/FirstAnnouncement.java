@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.arrivals;
 
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,13 +16,13 @@ import org.apache.spark.sql.streaming.GroupState;
  * then by the JIT again. Here every batch runs the same code.
  * Time is the batch's processing time, recorded in the checkpoint, so a re-run batch decides the same way.
  */
-final class FirstAnnouncement implements FlatMapGroupsWithStateFunction<String, Row, Long, Row> {
+public final class FirstAnnouncement implements FlatMapGroupsWithStateFunction<String, Row, Long, Row> {
 
     private static final long serialVersionUID = 1L;
 
     private final long windowMs;
 
-    FirstAnnouncement(long windowMs) {
+    public FirstAnnouncement(long windowMs) {
         this.windowMs = windowMs;
     }
 

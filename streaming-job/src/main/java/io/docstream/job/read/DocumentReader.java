@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.read;
 
 import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
@@ -25,7 +25,7 @@ import org.apache.hadoop.util.functional.FutureIO;
  * while the bytes stream by, hashing them on the way. Thread-safe: the FileSystem instances are Hadoop's
  * cached, thread-safe ones, and the extractor is stateless.
  */
-final class DocumentReader {
+public final class DocumentReader {
 
     /** What reading one document gave: its extraction and the SHA-256 of the bytes read, or that it is gone. */
     sealed interface Outcome {}

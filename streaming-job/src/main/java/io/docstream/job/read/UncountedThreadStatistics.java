@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.read;
 
 import org.apache.hadoop.fs.statistics.IOStatistics;
 import org.apache.hadoop.fs.statistics.IOStatisticsAggregator;
@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.statistics.IOStatisticsSnapshot;
  * <p>It covers streams opened on the reader thread (local files, S3A's plain {@code open}). S3A's
  * {@code openFile} opens on S3A's own thread pool, so those streams merge into that pool thread's context.
  */
-final class UncountedThreadStatistics implements IOStatisticsContext {
+public final class UncountedThreadStatistics implements IOStatisticsContext {
 
     static final UncountedThreadStatistics INSTANCE = new UncountedThreadStatistics();
 

@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.arrivals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

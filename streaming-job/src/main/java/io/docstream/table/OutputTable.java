@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.table;
 
 import io.docstream.extract.DocumentColumn;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class OutputTable {
     /** Looked up for every field of every row: a plain map, not StructType's Scala one. */
     private static final Map<String, Integer> INDEX = indexOf(SCHEMA);
 
-    static int index(String column) {
+    public static int index(String column) {
         Integer index = INDEX.get(column);
         if (index == null) {
             throw new IllegalArgumentException("the output table has no column " + column);

@@ -1,4 +1,4 @@
-package io.docstream.job;
+package io.docstream.job.arrivals;
 
 import io.docstream.contract.DocType;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +16,13 @@ import org.apache.spark.sql.types.StructType;
  * record's coordinates. Between the Kafka source and the document reader it travels as a Spark row of
  * {@link #SCHEMA}, whose {@code dedup_key} is what re-announcements are recognised by.
  */
-record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, ArrivalEvent event, String badEvent) {
+public record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, ArrivalEvent event, String badEvent) {
 
     static final String DEDUP_KEY = "dedup_key";
     static final String KAFKA_PARTITION = "kafka_partition";
     static final String KAFKA_OFFSET = "kafka_offset";
 
-    static final StructType SCHEMA = DataTypes.createStructType(List.of(
+    public static final StructType SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField(DEDUP_KEY, DataTypes.StringType, false),
             DataTypes.createStructField(KAFKA_PARTITION, DataTypes.IntegerType, false),
             DataTypes.createStructField(KAFKA_OFFSET, DataTypes.LongType, false),
@@ -37,13 +37,13 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
             DataTypes.createStructField("bad_event", DataTypes.StringType, true)));
 
     /** Positions in {@link #SCHEMA}: typed operators may hand rows over without their schema. */
-    static final int DEDUP_KEY_INDEX = SCHEMA.fieldIndex(DEDUP_KEY);
+    public static final int DEDUP_KEY_INDEX = SCHEMA.fieldIndex(DEDUP_KEY);
 
     static final int KAFKA_PARTITION_INDEX = SCHEMA.fieldIndex(KAFKA_PARTITION);
     static final int KAFKA_OFFSET_INDEX = SCHEMA.fieldIndex(KAFKA_OFFSET);
 
     /** A row of the Kafka source (key, value, partition, offset, headers) → a row of {@link #SCHEMA}. */
-    static Row parseKafkaRecord(Row record) {
+    public static Row parseKafkaRecord(Row record) {
         byte[] key = record.getAs("key");
         byte[] value = record.getAs("value");
         int partition = record.<Integer>getAs("partition");
@@ -89,7 +89,7 @@ record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey, Arriv
                 badEvent);
     }
 
-    static Announcement fromRow(Row row) {
+    public static Announcement fromRow(Row row) {
         int partition = row.<Integer>getAs(KAFKA_PARTITION);
         long offset = row.<Long>getAs(KAFKA_OFFSET);
         String kafkaKey = row.getAs("kafka_key");
