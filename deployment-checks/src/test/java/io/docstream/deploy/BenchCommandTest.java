@@ -2,18 +2,14 @@ package io.docstream.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchCommandTest {
 
-    private static final Pattern STARTED = Pattern.compile("^\\s+(\\S+)\\s+pid (\\d+)\\s", Pattern.MULTILINE);
     private static final Pattern SUMMARY =
             Pattern.compile("bench: rate=(\\d+)/s trigger=(\\S+) sent=(\\d+) visible=(\\d+)"
                     + " lost=(\\d+) duplicated=(\\d+) visible_p50=(\\d+\\.\\d\\d)s visible_p99=(\\d+\\.\\d\\d)s"
@@ -35,43 +30,28 @@ class BenchCommandTest {
 
     @Test
     void aShortRunMeasuresBothPipelinesWritesItsFilesAndStopsEverything() throws Exception {
-        Path repo = Repo.root();
-        Path output = scratch.resolve("bench.out");
         Path results = scratch.resolve("results");
-        ProcessBuilder bench = new ProcessBuilder(
-                        "bash",
-                        "bin/docstream",
-                        "bench",
-                        "--rates",
-                        "5",
-                        "--seconds",
-                        "8",
-                        "--trigger",
-                        "1 second",
-                        "--store",
-                        "local",
-                        "--peer",
-                        "--drain-seconds",
-                        "240",
-                        "--dir",
-                        scratch.resolve("state").toString(),
-                        "--results",
-                        results.toString(),
-                        "--name",
-                        "short")
-                .directory(repo.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        bench.environment().put("DOCSTREAM_RUN_DIR", scratch.resolve("run").toString());
-        Process process = bench.start();
-        boolean ended = process.waitFor(15, TimeUnit.MINUTES);
-        if (!ended) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        assertTrue(ended, "the bench did not end within 15 minutes:\n" + printed);
-        assertEquals(0, process.exitValue(), printed);
+        LauncherRun bench = LauncherRun.of(
+                scratch,
+                "bench",
+                "--rates",
+                "5",
+                "--seconds",
+                "8",
+                "--trigger",
+                "1 second",
+                "--store",
+                "local",
+                "--peer",
+                "--drain-seconds",
+                "240",
+                "--dir",
+                scratch.resolve("state").toString(),
+                "--results",
+                results.toString(),
+                "--name",
+                "short");
+        String printed = bench.printed();
 
         List<String> lines = printed.lines().filter(line -> !line.isBlank()).toList();
         Matcher summary = SUMMARY.matcher(lines.get(lines.size() - 1));
@@ -97,21 +77,7 @@ class BenchCommandTest {
         byte[] png = Files.readAllBytes(results.resolve("short.png"));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "a PNG plot");
 
-        Matcher started = STARTED.matcher(printed);
-        int processes = 0;
-        while (started.find()) {
-            processes++;
-            long pid = Long.parseLong(started.group(2));
-            assertFalse(
-                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                    started.group(1) + " (pid " + pid + ") is still running after the bench ended");
-        }
-        assertEquals(
-                4,
-                processes,
-                "kafka, ingest-service, streaming-job and reference-job (local store: no s3proxy):\n" + printed);
-        try (Stream<Path> pidFiles = Files.list(scratch.resolve("run"))) {
-            assertEquals(0, pidFiles.count(), "pid files are removed once everything stopped");
-        }
+        bench.assertEverythingStopped(
+                4, "kafka, ingest-service, streaming-job and reference-job (local store: no s3proxy)");
     }
 }

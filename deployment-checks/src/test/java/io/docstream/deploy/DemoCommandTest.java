@@ -1,15 +1,12 @@
 package io.docstream.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,37 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoCommandTest {
 
-    private static final Pattern STARTED = Pattern.compile("^\\s+(\\S+)\\s+pid (\\d+)\\s", Pattern.MULTILINE);
-
     @TempDir
     Path scratch;
 
     @Test
     void demoRunsThePipelineEndToEndAndLeavesNothingRunning() throws Exception {
         Path repo = Repo.root();
-        Path output = scratch.resolve("demo.out");
-        ProcessBuilder demo = new ProcessBuilder(
-                        "bash",
-                        "bin/docstream",
-                        "demo",
-                        "--exit",
-                        "--dir",
-                        scratch.resolve("state").toString(),
-                        "--timeout",
-                        "600")
-                .directory(repo.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        demo.environment().put("DOCSTREAM_RUN_DIR", scratch.resolve("run").toString());
-        Process process = demo.start();
-        boolean ended = process.waitFor(15, TimeUnit.MINUTES);
-        if (!ended) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        assertTrue(ended, "the demo did not end within 15 minutes:\n" + printed);
-        assertEquals(0, process.exitValue(), printed);
+        LauncherRun demo = LauncherRun.of(
+                scratch, "demo", "--exit", "--dir", scratch.resolve("state").toString(), "--timeout", "600");
+        String printed = demo.printed();
 
         List<String> samples = samples(repo.resolve("input"));
         assertTrue(printed.contains(samples.size() + " of " + samples.size() + " documents in the table"), printed);
@@ -80,19 +55,7 @@ class DemoCommandTest {
         assertTrue(
                 printed.contains("TBLPROPERTIES ('table_type' = 'DELTA')"), "the Athena DDL is printed:\n" + printed);
 
-        Matcher started = STARTED.matcher(printed);
-        int processes = 0;
-        while (started.find()) {
-            processes++;
-            long pid = Long.parseLong(started.group(2));
-            assertFalse(
-                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                    started.group(1) + " (pid " + pid + ") is still running after the demo ended");
-        }
-        assertEquals(4, processes, "s3proxy, kafka, ingest-service and streaming-job were started:\n" + printed);
-        try (Stream<Path> pidFiles = Files.list(scratch.resolve("run"))) {
-            assertEquals(0, pidFiles.count(), "pid files are removed once everything stopped");
-        }
+        demo.assertEverythingStopped(4, "s3proxy, kafka, ingest-service and streaming-job");
     }
 
     private static List<String> samples(Path input) throws IOException {

@@ -355,7 +355,7 @@ final class BenchRun {
 
     /** Adds copies of a bulletin under the input prefix, on disk, up to {@code objects} in all (older uploads count). */
     private void fillPrefix(int objects, BenchDocuments documents) throws IOException {
-        Path input = inputOnDisk();
+        Path input = settings.inputFolderOnDisk();
         long present = objectsUnderPrefix();
         out.printf(
                 "%nfilling the input prefix with %d objects (%d present)%n", Math.max(0, objects - present), present);
@@ -368,7 +368,7 @@ final class BenchRun {
     }
 
     private long objectsUnderPrefix() {
-        Path input = inputOnDisk();
+        Path input = settings.inputFolderOnDisk();
         if (!Files.isDirectory(input)) {
             return 0;
         }
@@ -377,12 +377,6 @@ final class BenchRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Path inputOnDisk() {
-        return settings.store() == DemoOptions.Store.S3
-                ? settings.stateDir().resolve("s3/buckets/" + PipelineSettings.BUCKET + "/incoming")
-                : settings.localInputDir();
     }
 
     private static String sibling(String location, String name) {

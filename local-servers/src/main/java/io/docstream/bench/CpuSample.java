@@ -1,6 +1,7 @@
 package io.docstream.bench;
 
 import io.docstream.servers.ProcessCpu;
+import io.docstream.servers.ProcessTree;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,13 +10,8 @@ record CpuSample(long nanoTime, Map<String, Long> millis) {
 
     static CpuSample take(Map<String, Long> pids) {
         Map<String, Long> millis = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> millis.put(
-                name,
-                ProcessHandle.of(pid).stream()
-                        .flatMap(handle -> java.util.stream.Stream.concat(
-                                java.util.stream.Stream.of(handle), handle.descendants()))
-                        .mapToLong(handle -> ProcessCpu.millis(handle.pid()))
-                        .sum()));
+        pids.forEach((name, pid) ->
+                millis.put(name, ProcessTree.pids(pid).map(ProcessCpu::millis).sum()));
         return new CpuSample(System.nanoTime(), millis);
     }
 

@@ -19,6 +19,9 @@ public record PipelineSettings(
         int httpPort,
         String apiKey) {
 
+    /** Where the ingest service stores uploads in the bucket. */
+    static final String INPUT_PREFIX = "incoming/";
+
     public static final String BUCKET = "docstream";
     static final String TOPIC = "document-arrivals";
 
@@ -34,7 +37,7 @@ public record PipelineSettings(
 
     public String inputLocation() {
         return store == DemoOptions.Store.S3
-                ? root() + "incoming/"
+                ? root() + INPUT_PREFIX
                 : localInputDir().toUri().toString();
     }
 
@@ -44,6 +47,13 @@ public record PipelineSettings(
 
     public String checkpointLocation() {
         return root() + "checkpoints";
+    }
+
+    /** The folder where stored uploads appear on this machine, S3 or not: the input prefix as plain files. */
+    public Path inputFolderOnDisk() {
+        return store == DemoOptions.Store.S3
+                ? stateDir.resolve("s3/buckets/" + BUCKET + "/" + INPUT_PREFIX)
+                : localInputDir();
     }
 
     /** The folder where committed table files appear on this machine, S3 or not (s3proxy keeps plain files). */
@@ -60,7 +70,7 @@ public record PipelineSettings(
         properties.put("kafka.bootstrap.servers", kafkaBootstrap);
         properties.put("docstream.topic", TOPIC);
         properties.put("docstream.auth.enabled", "true");
-        properties.put("docstream.store.prefix", "incoming/");
+        properties.put("docstream.store.prefix", INPUT_PREFIX);
         if (store == DemoOptions.Store.S3) {
             properties.put("docstream.store.kind", "s3");
             properties.put("docstream.store.s3.bucket", BUCKET);

@@ -185,10 +185,8 @@ public final class Stack implements AutoCloseable {
         List<Started> inStartOrder = new ArrayList<>(started);
         java.util.Collections.reverse(inStartOrder);
         for (Started process : inStartOrder) {
-            long kib = ProcessHandle.of(process.pid()).stream()
-                    .flatMap(handle ->
-                            java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants()))
-                    .mapToLong(handle -> ResidentMemory.kib(handle.pid()))
+            long kib = io.docstream.servers.ProcessTree.pids(process.pid())
+                    .map(ResidentMemory::kib)
                     .sum();
             memory.put(process.name(), kib / 1024);
         }

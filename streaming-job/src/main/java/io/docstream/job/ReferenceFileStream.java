@@ -68,6 +68,8 @@ public final class ReferenceFileStream {
 
         private static final long serialVersionUID = 1L;
         private final long maxBytes;
+        /** One per task, not per file: built on the executor, where the function is deserialized. */
+        private transient DocumentExtractor extractor;
 
         ExtractFile(long maxBytes) {
             this.maxBytes = maxBytes;
@@ -84,7 +86,10 @@ public final class ReferenceFileStream {
             ArrivalEvent event =
                     new ArrivalEvent(docId, fileName, DocType.BULLETIN, path, bytes.length, sha256, Instant.now());
             Announcement announcement = new Announcement(-1, -1, docId, event, null);
-            Extraction extraction = new DocumentExtractor(maxBytes).extract(DocType.BULLETIN, fileName, bytes);
+            if (extractor == null) {
+                extractor = new DocumentExtractor(maxBytes);
+            }
+            Extraction extraction = extractor.extract(DocType.BULLETIN, fileName, bytes);
             List<Row> rows = new ArrayList<>();
             if (extraction instanceof Extraction.Extracted extracted) {
                 Instant processedAt = Instant.now();
