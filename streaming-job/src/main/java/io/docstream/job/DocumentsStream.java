@@ -4,6 +4,7 @@ import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.FirstAnnouncement;
 import io.docstream.job.read.DocumentProcessor;
 import io.docstream.job.read.SourceConfinement;
+import io.docstream.table.BatchCommitListener;
 import io.docstream.table.BatchCommitter;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.MaintenanceSchedule;
@@ -73,10 +74,16 @@ public final class DocumentsStream {
 
     /** The job's path: Kafka source → first announcements → read and extract → write to the tables. */
     public static StreamingQuery start(SparkSession spark, JobSettings settings) throws TimeoutException {
+        return start(spark, settings, List.of());
+    }
+
+    /** The same, telling {@code listeners} on the driver what each batch committed. */
+    public static StreamingQuery start(SparkSession spark, JobSettings settings, List<BatchCommitListener> listeners)
+            throws TimeoutException {
         Dataset<Row> announcements = announcements(spark, settings);
         Dataset<Row> firstAnnouncements = firstAnnouncements(announcements, settings);
         Dataset<Row> tableRows = readAndExtract(spark, firstAnnouncements, settings);
-        return write(spark, tableRows, settings);
+        return write(spark, tableRows, settings, listeners);
     }
 
     /** The records of the topic, parsed: an event or why it is not one ({@link Announcement#SCHEMA}). */
@@ -126,7 +133,8 @@ public final class DocumentsStream {
     }
 
     /** Every micro-batch committed to the documents and quarantine tables ({@link BatchCommitter}). */
-    private static StreamingQuery write(SparkSession spark, Dataset<Row> tableRows, JobSettings settings)
+    private static StreamingQuery write(
+            SparkSession spark, Dataset<Row> tableRows, JobSettings settings, List<BatchCommitListener> listeners)
             throws TimeoutException {
         useRenameFreeCheckpointsOnS3(spark, settings);
         // With processing-time timeouts Spark would run an empty batch whenever a doc_id's window ends, only
@@ -141,7 +149,7 @@ public final class DocumentsStream {
         return tableRows
                 .writeStream()
                 .queryName("documents")
-                .foreachBatch(new BatchCommitter(settings.output()))
+                .foreachBatch(new BatchCommitter(settings.output(), listeners))
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .outputMode("append")
                 .trigger(Trigger.ProcessingTime(settings.trigger()))
