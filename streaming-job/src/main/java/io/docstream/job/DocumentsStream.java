@@ -2,6 +2,8 @@ package io.docstream.job;
 
 import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.FirstAnnouncement;
+import io.docstream.job.outcomes.OutcomePublisher;
+import io.docstream.job.outcomes.OutcomeSettings;
 import io.docstream.job.read.DocumentProcessor;
 import io.docstream.job.read.SourceConfinement;
 import io.docstream.table.BatchCommitListener;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The streaming job: document-arrivals (Kafka) → parse announcements → drop re-announcements → read and
  * extract each document on the executors → two Delta Lake tables, documents and quarantine, committed
- * exactly once per micro-batch ({@link BatchCommitter}).
+ * exactly once per micro-batch ({@link BatchCommitter}) → each document's outcome on document-outcomes
+ * ({@link OutcomePublisher}).
  * Runs embedded ({@code bin/docstream job}, {@code local[*]} unless a master is given) or via spark-submit.
  */
 public final class DocumentsStream {
@@ -52,16 +55,24 @@ public final class DocumentsStream {
         if (settings.glue().enabled()) {
             new TableRegistration(spark).registerBoth(settings, System.out);
         }
-        StreamingQuery query = start(spark, settings);
+        OutcomeSettings outcomeSettings = OutcomeSettings.resolve(List.of(args), conf, System.getenv());
+        OutcomePublisher outcomes = outcomeSettings.enabled()
+                ? OutcomePublisher.start(outcomeSettings, settings.kafkaBootstrap(), KafkaClientOptions.from(conf))
+                : null;
+        StreamingQuery query = start(spark, settings, outcomes == null ? List.of() : List.of(outcomes));
         // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
         // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
         org.apache.spark.util.ShutdownHookManager.addShutdownHook(
                 org.apache.spark.util.ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1, () -> {
                     stopQuietly(query);
+                    if (outcomes != null) {
+                        outcomes.close(); // the last batch's outcomes go out before the JVM ends
+                    }
                     return scala.runtime.BoxedUnit.UNIT;
                 });
         long maintenanceMs = settings.maintenanceIntervalMs();
-        try (StallWatch stalls = StallWatch.watch(
+        try (OutcomePublisher published = outcomes;
+                StallWatch stalls = StallWatch.watch(
                         query,
                         settings,
                         KafkaClientOptions.from(conf),
