@@ -149,7 +149,7 @@ public final class DocumentsStream {
         return tableRows
                 .writeStream()
                 .queryName("documents")
-                .foreachBatch(new BatchCommitter(settings.output(), listeners))
+                .foreachBatch(new BatchCommitter(settings.output(), settings.driverCommit(), listeners))
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .outputMode("append")
                 .trigger(Trigger.ProcessingTime(settings.trigger()))
