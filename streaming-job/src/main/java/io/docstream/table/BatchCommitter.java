@@ -148,14 +148,27 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
                 rowCount);
         // Kernel's snapshot of the table no longer is the latest, and the commit it missed carries this query's
         // transaction id, which Kernel would take for a concurrent attempt of its own batch: start afresh.
-        if (kernelTables != null) {
-            kernelTables.remove(table);
+        synchronized (this) {
+            if (kernelTables != null) {
+                kernelTables.remove(table);
+            }
         }
         return commit;
     }
 
+    /**
+     * Opens the existing tables with Kernel ahead of the first batch (their snapshots loaded, Kernel's classes
+     * with them), so that a restarted job's first batch does not wait for it. Safe beside a running batch.
+     */
+    public void openTables(SparkSession spark) {
+        if (driverCommit.maxRows() > 0) {
+            kernelTable(spark, DeltaTables.DOCUMENTS);
+            kernelTable(spark, DeltaTables.QUARANTINE);
+        }
+    }
+
     /** Kernel's writer of {@code table}, or null while the table does not exist yet. */
-    private KernelTable kernelTable(SparkSession spark, String table) {
+    private synchronized KernelTable kernelTable(SparkSession spark, String table) {
         if (kernelTables == null) {
             kernelTables = new HashMap<>();
             Configuration hadoop = new Configuration(spark.sparkContext().hadoopConfiguration());

@@ -72,7 +72,7 @@ class CrashRecoveryTest {
         // 1. At a random moment once batches are flowing (the tables exist: later batches are committed by Kernel).
         await(
                 () -> Files.exists(documentsOnDisk.resolve("_delta_log").resolve(String.format("%020d.json", 0))),
-                Duration.ofMinutes(2),
+                Duration.ofMinutes(4),
                 job);
         Thread.sleep(random.nextInt(1500));
         job.kill();
@@ -81,7 +81,7 @@ class CrashRecoveryTest {
         // kill -9 would: the moment is too short to hit from outside).
         long orphansBefore = orphanFiles();
         job = startJob(CrashPoint.FILES_WRITTEN);
-        assertEquals(137, job.waitFor(Duration.ofMinutes(2)), "the job did not stop at its crash point:" + job.tail());
+        assertEquals(137, job.waitFor(Duration.ofMinutes(4)), "the job did not stop at its crash point:" + job.tail());
         assertTrue(orphanFiles() > orphansBefore, "no data file was left outside the log by the crash");
 
         // 3. Between the two tables' commits of a batch: documents committed, quarantine not.
@@ -90,7 +90,7 @@ class CrashRecoveryTest {
             retries.forEach(announcer::announce);
         }
         job = startJob(CrashPoint.BETWEEN_TABLES);
-        assertEquals(137, job.waitFor(Duration.ofMinutes(2)), "the job did not stop at its crash point:" + job.tail());
+        assertEquals(137, job.waitFor(Duration.ofMinutes(4)), "the job did not stop at its crash point:" + job.tail());
 
         // 4. Right after a new batch is planned (its offsets written), before its files or commit.
         job = startJob(null);
