@@ -104,7 +104,7 @@ class CrashRecoveryTest {
         try {
             await(
                     () -> documents().count() >= total && quarantineCount() >= missing.size(),
-                    Duration.ofMinutes(4),
+                    Duration.ofMinutes(8),
                     job);
             Thread.sleep(6000); // a few more 1 s triggers: late retries would show up as extra rows
         } finally {
