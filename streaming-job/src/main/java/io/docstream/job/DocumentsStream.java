@@ -157,14 +157,27 @@ public final class DocumentsStream {
         if (java.util.Arrays.stream(spark.streams().listListeners()).noneMatch(BatchProgressLogger.class::isInstance)) {
             spark.streams().addListener(new BatchProgressLogger());
         }
+        BatchCommitter committer = new BatchCommitter(settings.output(), settings.driverCommit(), listeners);
+        Thread opening = new Thread(() -> openTables(committer, spark), "docstream-open-tables");
+        opening.setDaemon(true);
+        opening.start();
         return tableRows
                 .writeStream()
                 .queryName("documents")
-                .foreachBatch(new BatchCommitter(settings.output(), listeners))
+                .foreachBatch(committer)
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .outputMode("append")
                 .trigger(Trigger.ProcessingTime(settings.trigger()))
                 .start();
+    }
+
+    /** While the query starts: the first batch finds the tables open (or opens them itself if this failed). */
+    private static void openTables(BatchCommitter committer, SparkSession spark) {
+        try {
+            committer.openTables(spark);
+        } catch (RuntimeException e) {
+            LOG.warn("opening the tables ahead of the first batch failed; the batch opens them", e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.docstream.job;
 
 import io.docstream.limits.DocumentLimits;
+import io.docstream.table.DriverCommitBound;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  *                        {@code maxOffsetsPerTrigger × maxRecordsPerDocument} document rows
  * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
  * @param glue            where the job registers its tables at start, if anywhere
+ * @param driverCommit    how large a batch may be to be committed from the driver by Delta Kernel
  */
 public record JobSettings(
         String kafkaBootstrap,
@@ -43,7 +45,8 @@ public record JobSettings(
         int stateParallelism,
         DocumentLimits limits,
         String maintenanceInterval,
-        GlueTarget glue) {
+        GlueTarget glue,
+        DriverCommitBound driverCommit) {
 
     /** Without a Glue registration at start. */
     public JobSettings(
@@ -73,7 +76,15 @@ public record JobSettings(
                 stateParallelism,
                 limits,
                 Key.MAINTENANCE_INTERVAL.defaultValue(),
-                GlueTarget.NONE);
+                GlueTarget.NONE,
+                defaultDriverCommit());
+    }
+
+    /** The {@link DriverCommitBound} of the settings' defaults. */
+    public static DriverCommitBound defaultDriverCommit() {
+        return new DriverCommitBound(
+                Long.parseLong(Key.DRIVER_COMMIT_MAX_ROWS.defaultValue()),
+                Long.parseLong(Key.DRIVER_COMMIT_MAX_BYTES.defaultValue()));
     }
 
     /**
@@ -111,7 +122,9 @@ public record JobSettings(
         MAINTENANCE_INTERVAL("maintenanceInterval", "1 hour"),
         GLUE_DATABASE("glue.database", ""),
         GLUE_REGION("glue.region", ""),
-        GLUE_ENDPOINT("glue.endpoint", "");
+        GLUE_ENDPOINT("glue.endpoint", ""),
+        DRIVER_COMMIT_MAX_ROWS("driverCommit.maxRows", "5000"),
+        DRIVER_COMMIT_MAX_BYTES("driverCommit.maxBytes", String.valueOf(64L << 20));
 
         private final String name;
         private final String defaultValue;
@@ -165,7 +178,10 @@ public record JobSettings(
                         Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))),
                 value.apply(Key.MAINTENANCE_INTERVAL),
                 new GlueTarget(
-                        value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
+                        value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)),
+                new DriverCommitBound(
+                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_ROWS)),
+                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_BYTES))));
         settings.validate();
         return settings;
     }
@@ -209,6 +225,8 @@ public record JobSettings(
         described.put(Key.GLUE_DATABASE.conf(), glue.database());
         described.put(Key.GLUE_REGION.conf(), glue.region());
         described.put(Key.GLUE_ENDPOINT.conf(), glue.endpoint());
+        described.put(Key.DRIVER_COMMIT_MAX_ROWS.conf(), String.valueOf(driverCommit.maxRows()));
+        described.put(Key.DRIVER_COMMIT_MAX_BYTES.conf(), String.valueOf(driverCommit.maxBytes()));
         return described;
     }
 
