@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -295,6 +296,26 @@ class DocumentStatusTest {
 
         client().post("/documents/" + uploaded.docId() + "/replay").then().statusCode(409);
         client().post("/documents/" + "f".repeat(32) + "/replay").then().statusCode(404);
+    }
+
+    @Test
+    void theOpenApiDescribesTheStatusTheWaitAndTheReplay() {
+        JsonPath api = RestAssured.given()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                List.of("wait"),
+                api.getList("paths.'/documents/{docId}'.get.parameters.findAll { it.in == 'query' }.name"));
+        assertTrue(api.getMap("paths.'/documents/{docId}/replay'.post.responses")
+                .keySet()
+                .containsAll(List.of("202", "404", "409")));
+        assertEquals(
+                List.of("received", "processed", "quarantined"),
+                api.getList("components.schemas.DocumentStatusAnswer.properties.status.enum"));
     }
 
     private static void awaitAbove(String series, double before) {
