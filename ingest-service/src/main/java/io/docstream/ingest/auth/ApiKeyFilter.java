@@ -50,7 +50,7 @@ public class ApiKeyFilter {
         }
     }
 
-    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true, priority = Priorities.AUTHENTICATION)
     public Optional<Response> requireApiKey(ContainerRequestContext request, RoutingContext http) {
         if (!enabled || !request.getUriInfo().getPath().startsWith("/documents")) {
             return Optional.empty();

@@ -38,10 +38,23 @@ public interface IngestConfig {
         @WithDefault("4096")
         int maxUriChars();
 
-        /** How long a request may take to arrive whole, headers to the last body byte; past it, 408. */
-        @WithName("request-timeout")
-        @WithDefault("120s")
-        Duration requestTimeout();
+        /** How long after its headers an upload's body may take to start arriving; past it, 408. */
+        @WithName("body-start-timeout")
+        @WithDefault("10s")
+        Duration bodyStartTimeout();
+
+        /**
+         * The least an upload's body must arrive at, in bytes per second, averaged over every trailing
+         * {@link #bodyRateWindow()}; below it, 408. 0 turns the check off.
+         */
+        @WithName("min-body-rate")
+        @WithDefault("500")
+        long minBodyRate();
+
+        /** The span {@link #minBodyRate()} is averaged over; also how long a body is given before it is judged. */
+        @WithName("body-rate-window")
+        @WithDefault("20s")
+        Duration bodyRateWindow();
 
         /**
          * The service's public base URL (e.g. {@code https://ingest.example.com}) for Location headers;
