@@ -186,9 +186,21 @@ public interface IngestConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Accepted API keys, comma separated. */
+        /** Accepted API keys, comma separated (e.g. from the environment, DOCSTREAM_AUTH_API_KEYS). */
         @WithName("api-keys")
         Optional<List<String>> apiKeys();
+
+        /**
+         * A file of further accepted keys, one per line ({@code #} starts a comment line), re-read every
+         * {@link #apiKeysReloadPeriod()}: keys can be added and revoked without a restart (a mounted Secret).
+         */
+        @WithName("api-keys-file")
+        Optional<Path> apiKeysFile();
+
+        /** How often {@link #apiKeysFile()} is re-read. */
+        @WithName("api-keys-reload-period")
+        @WithDefault("10s")
+        Duration apiKeysReloadPeriod();
     }
 
     interface Announce {
