@@ -31,6 +31,7 @@ class ChecksCatchMistakesTest {
       docstream.topic=document-arrivals
       kafka.bootstrap.servers=localhost:9092
       docstream.auth.enabled=true
+      docstream.auth.api-keys-file=
       %test.docstream.auth.api-keys=k1
       %test.docstream.upload.max-bytes=1000
       """);
@@ -309,6 +310,40 @@ class ChecksCatchMistakesTest {
         ref.put("name", "s3-creds");
         Problems p = checks(docs).secrets();
         assertTrue(p.mentions("secret name: 's3-creds' is none of the documented Secrets"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysMountedWithASubPath() {
+        List<JsonNode> docs = local();
+        for (JsonNode mount : container(docs, "docstream-ingest").path("volumeMounts")) {
+            if (mount.path("name").asText().equals("api-keys")) {
+                ((ObjectNode) mount).put("subPath", "api-keys");
+            }
+        }
+        Problems p = checks(docs).ingest(Optional.of(INGEST));
+        assertTrue(p.mentions("mounted with a subPath"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysFileThatTheSecretDoesNotProvide() {
+        List<JsonNode> docs = local();
+        ObjectNode env = (ObjectNode) container(docs, "docstream-ingest").at("/env/0");
+        assertTrue(env.path("name").asText().equals("DOCSTREAM_AUTH_API_KEYS_FILE"), env::toString);
+        env.put("value", "/etc/docstream/api-keys/keys");
+        Problems p = checks(docs).ingest(Optional.of(INGEST));
+        assertTrue(p.mentions("is not the key api-keys of the Secret docstream-api-keys"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysVolumeWithoutItemsMountsUndocumentedKeys() {
+        List<JsonNode> docs = local();
+        for (JsonNode volume : find(docs, "Deployment", "docstream-ingest").at("/spec/template/spec/volumes")) {
+            if (volume.has("secret")) {
+                ((ObjectNode) volume.path("secret")).remove("items");
+            }
+        }
+        Problems p = checks(docs).secrets();
+        assertTrue(p.mentions("uses key '<all keys>' of docstream-api-keys"), p::toString);
     }
 
     @Test
