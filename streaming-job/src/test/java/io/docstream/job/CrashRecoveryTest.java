@@ -12,6 +12,7 @@ import io.docstream.servers.SparkFlags;
 import io.docstream.table.DeltaLogReplay;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.OutputTable;
+import io.docstream.table.TrinoTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The job as a separate process on S3, killed with SIGKILL in the middle of micro-batches at three
  * different moments and restarted each time; at the end the documents table holds every document exactly
  * once, none lost, none duplicated, both for Spark's Delta reader and for a reader that is not Spark
- * ({@link DeltaLogReplay}: the log's add/remove actions, files read with parquet-hadoop). A reader that lists
+ * ({@link DeltaLogReplay}: the log's add/remove actions, files read with parquet-hadoop), and for Trino over
+ * S3 ({@link TrinoTables}). A reader that lists
  * the table's files instead of its log also sees the killed attempts' files: the log is what makes it exact.
  */
 class CrashRecoveryTest {
@@ -116,6 +118,7 @@ class CrashRecoveryTest {
         List<String> docIds = replay.column("doc_id");
         assertEquals(total, docIds.size(), "rows of the log's live files (non-Spark reader)");
         assertEquals(expectedRows, DeltaLogReplay.counts(docIds), "rows per document (non-Spark reader)");
+        assertEquals(expectedRows, TrinoTables.get().rowsPerDocId(output), "rows per document (Trino)");
         long listed = replay.columnOfEveryFile("doc_id").size();
         Set<String> orphans = new java.util.HashSet<>(replay.everyParquetFile());
         orphans.removeAll(replay.liveFiles());
