@@ -57,6 +57,7 @@ public final class TrinoServer implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }
         List<String> javaArgs = new ArrayList<>(JVM_FLAGS);
+        javaArgs.addAll(CompilerMode.flags());
         javaArgs.addAll(List.of(
                 "-Dnode.environment=docstream",
                 "-Dnode.id=docstream-" + port,

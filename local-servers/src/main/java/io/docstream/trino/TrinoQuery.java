@@ -17,10 +17,11 @@ import java.util.List;
  */
 public final class TrinoQuery {
 
-    static final String OUTPUT_PROPERTY = "spark.docstream.output";
-    static final String OUTPUT_ENV = "DOCSTREAM_OUTPUT";
-    /** The job's default output folder (its JobSettings), which a test holds this to. */
-    static final String DEFAULT_OUTPUT = ".docstream/tables";
+    /** The job's output setting (its JobSettings.Key.OUTPUT: conf, environment variable, default); a test holds them equal. */
+    public static final String OUTPUT_PROPERTY = "spark.docstream.output";
+
+    public static final String OUTPUT_ENV = "DOCSTREAM_OUTPUT";
+    public static final String DEFAULT_OUTPUT = ".docstream/tables";
 
     static final List<String> TABLES = List.of("documents", "quarantine");
     static final String CATALOG = "delta";

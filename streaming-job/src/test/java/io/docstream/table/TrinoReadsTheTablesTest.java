@@ -35,16 +35,30 @@ class TrinoReadsTheTablesTest {
     private final TrinoTables trino = TrinoTables.get();
 
     @Test
-    void throughTheGlueEntryThatBinDocstreamCatalogWroteTrinoCountsWhatSparkCounts() throws Exception {
+    void theGlueEntryBinDocstreamCatalogWroteIsADeltaTableForTrinoAndForSparksHiveCatalog() throws Exception {
         String run = TestStack.unique("glue-trino");
         String output = "s3a://" + TestStack.BUCKET + "/tables/" + run;
         Instant day = Instant.parse("2026-12-01T10:00:00Z");
         TestBatches.commit(spark, output, "query-gt", 0, TestBatches.batch(spark, "gt0", 4, 1, day));
         TestBatches.commit(spark, output, "query-gt", 1, TestBatches.batch(spark, "gt1", 3, 2, day));
         String database = run.replace('-', '_');
+        Map<String, Long> sparkCounts = new java.util.LinkedHashMap<>();
+        for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
+            sparkCounts.put(
+                    table,
+                    spark.read()
+                            .format("delta")
+                            .load(DeltaTables.path(output, table))
+                            .count());
+        }
+        assertEquals(Map.of(DeltaTables.DOCUMENTS, 7L, DeltaTables.QUARANTINE, 3L), sparkCounts);
 
         try (MotoServer moto = MotoServer.start(stack.workDir.resolve("moto-trino"))) {
-            ChildJvm catalog = catalogCommand(output, database, moto.endpoint(), run);
+            ChildJvm catalog = childJvm(
+                    run + "-catalog",
+                    CatalogCommand.class,
+                    output,
+                    List.of("--database=" + database, "--region=us-east-1", "--endpoint=" + moto.endpoint()));
             assertEquals(0, catalog.waitFor(Duration.ofMinutes(3)), "bin/docstream catalog:" + catalog.tail());
             String printed = Files.readString(catalog.log(), StandardCharsets.UTF_8);
             assertTrue(
@@ -52,6 +66,7 @@ class TrinoReadsTheTablesTest {
                             "glue: created " + database + ".documents at s3://docstream/tables/" + run + "/documents/"),
                     printed);
 
+            // Trino with hive.metastore=glue on the same endpoint, reading the tables over S3.
             String glue = "glue_" + database;
             trino.session()
                     .createCatalog(
@@ -67,18 +82,26 @@ class TrinoReadsTheTablesTest {
                     trino.query("SHOW TABLES FROM " + glue + "." + database).column("Table").stream()
                             .sorted()
                             .toList());
-            for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
-                long sparkCount = spark.read()
-                        .format("delta")
-                        .load(DeltaTables.path(output, table))
-                        .count();
-                assertEquals(table.equals(DeltaTables.DOCUMENTS) ? 7L : 3L, sparkCount);
-                assertEquals(
-                        sparkCount,
-                        trino.query("SELECT count(*) FROM " + glue + "." + database + "." + table)
-                                .single(),
-                        table + " through Glue: Trino against Spark");
-            }
+            sparkCounts.forEach((table, count) -> assertEquals(
+                    count,
+                    trino.query("SELECT count(*) FROM " + glue + "." + database + "." + table)
+                            .single(),
+                    table + " through Glue: Trino against Spark"));
+
+            // Spark's Hive catalog on the same entries (SparkReadsGlueEntry says how this stands in for EMR's).
+            ChildJvm sparkHive = childJvm(
+                    run + "-spark-hive",
+                    SparkReadsGlueEntry.class,
+                    output,
+                    List.of(
+                            database,
+                            moto.endpoint(),
+                            stack.workDir.resolve(run + "-hive").toString()));
+            assertEquals(0, sparkHive.waitFor(Duration.ofMinutes(4)), "Spark's Hive catalog:" + sparkHive.tail());
+            String counted = Files.readString(sparkHive.log(), StandardCharsets.UTF_8);
+            sparkCounts.forEach((table, count) -> assertTrue(
+                    counted.contains("spark-hive: " + table + "=" + count + "\n"),
+                    table + " through the Glue entry in Spark's Hive catalog:" + sparkHive.tail()));
         }
     }
 
@@ -150,21 +173,29 @@ class TrinoReadsTheTablesTest {
                 (long) before.rows().size());
     }
 
-    /** {@code bin/docstream catalog} as the script runs it: its own JVM (it starts and stops a Spark session). */
-    private ChildJvm catalogCommand(String output, String database, String glueEndpoint, String run) {
-        List<String> javaArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+    /**
+     * A main of the job's classpath in its own JVM, as bin/docstream runs its commands (each starts and stops a
+     * Spark session of its own), with the stack's S3A settings, an {@code s3://} file system (the Glue entries'
+     * scheme) and Glue credentials from the AWS default chain (moto takes any key).
+     */
+    private ChildJvm childJvm(String name, Class<?> main, String output, List<String> args) {
+        List<String> javaArgs = new ArrayList<>(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"));
         javaArgs.addAll(SparkFlags.jvmFlags());
         Map<String, String> confs = new java.util.LinkedHashMap<>(stack.s3aConfs());
+        confs.put("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
+        DeltaTables.sessionDefaults().forEach(confs::put);
+        confs.put("spark.docstream.output", output);
         confs.put("spark.ui.enabled", "false");
         confs.put("spark.driver.host", "127.0.0.1");
         confs.put("spark.driver.bindAddress", "127.0.0.1");
-        confs.put("spark.docstream.output", output);
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
-        javaArgs.addAll(List.of("-cp", TestStack.jobClasspath(), CatalogCommand.class.getName()));
-        javaArgs.addAll(List.of("--database=" + database, "--region=us-east-1", "--endpoint=" + glueEndpoint));
-        // The AWS default credential chain, as in production; moto takes any key.
+        String classpath = TestStack.jobClasspath()
+                + java.io.File.pathSeparator
+                + Path.of("target", "test-classes").toAbsolutePath();
+        javaArgs.addAll(List.of("-cp", classpath, main.getName()));
+        javaArgs.addAll(args);
         return ChildJvm.start(
-                "catalog",
+                name,
                 javaArgs,
                 Map.of(
                         "AWS_ACCESS_KEY_ID",
@@ -174,6 +205,6 @@ class TrinoReadsTheTablesTest {
                         "SPARK_LOCAL_IP",
                         "127.0.0.1"),
                 stack.workDir,
-                stack.workDir.resolve(run + "-catalog.log"));
+                stack.workDir.resolve(name + ".log"));
     }
 }
