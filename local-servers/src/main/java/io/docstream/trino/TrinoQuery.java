@@ -40,26 +40,31 @@ public final class TrinoQuery {
         System.exit(run(output, args[0], maxRows));
     }
 
-    /** Prints the result and returns 0, or prints Trino's error and returns 1. */
+    /** Prints the result and returns 0, or prints what failed (no JDK 24+, Trino's SQL error) and returns 1. */
     static int run(String output, String sql, int maxRows) throws IOException {
         Path workDir = Files.createTempDirectory("docstream-trino-");
         long start = System.nanoTime();
-        TrinoServer trino = TrinoServer.start(workDir);
-        try (TrinoSession session = TrinoSession.connect(trino.jdbcUrl() + "/" + CATALOG + "/" + SCHEMA)) {
+        TrinoServer trino = null;
+        try {
+            trino = TrinoServer.start(workDir);
             System.err.printf(
                     "trino: started in %.0f s (pid %d, %s)%n",
                     (System.nanoTime() - start) / 1e9, trino.pid(), trino.jdbcUrl());
-            registerTables(session, output, workDir.resolve("metastore"));
-            TrinoSession.Result result = session.query(sql);
-            List<List<Object>> shown =
-                    result.rows().subList(0, Math.min(maxRows, result.rows().size()));
-            System.out.print(new TextTable(60).format(result.columns(), shown));
-            return 0;
+            try (TrinoSession session = TrinoSession.connect(trino.jdbcUrl() + "/" + CATALOG + "/" + SCHEMA)) {
+                registerTables(session, output, workDir.resolve("metastore"));
+                TrinoSession.Result result = session.query(sql);
+                List<List<Object>> shown =
+                        result.rows().subList(0, Math.min(maxRows, result.rows().size()));
+                System.out.print(new TextTable(60).format(result.columns(), shown));
+                return 0;
+            }
         } catch (IllegalStateException failed) {
-            System.err.println(failed.getMessage());
+            System.err.println("query: " + failed.getMessage());
             return 1;
         } finally {
-            trino.stop();
+            if (trino != null) {
+                trino.stop();
+            }
             StateFolder.wipe(workDir);
         }
     }
