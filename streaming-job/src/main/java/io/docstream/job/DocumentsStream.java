@@ -2,8 +2,11 @@ package io.docstream.job;
 
 import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.FirstAnnouncement;
+import io.docstream.job.metrics.JobMetrics;
 import io.docstream.job.read.DocumentProcessor;
 import io.docstream.job.read.SourceConfinement;
+import io.docstream.table.BatchCommitListener;
+import io.docstream.table.BatchCommitReporter;
 import io.docstream.table.BatchCommitter;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.MaintenanceSchedule;
@@ -51,7 +54,12 @@ public final class DocumentsStream {
         if (settings.glue().enabled()) {
             new TableRegistration(spark).registerBoth(settings, System.out);
         }
-        StreamingQuery query = start(spark, settings);
+        JobMetrics metrics =
+                JobMetrics.forJob(spark, settings.output(), settings.kafkaBootstrap(), KafkaClientOptions.from(conf));
+        if (settings.metrics().enabled()) {
+            metrics.serve(settings.metrics().bindAddress(), settings.metrics().port());
+        }
+        StreamingQuery query = start(spark, settings, List.of(metrics.commits()));
         // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
         // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
         org.apache.spark.util.ShutdownHookManager.addShutdownHook(
@@ -64,19 +72,28 @@ public final class DocumentsStream {
                         query,
                         settings,
                         KafkaClientOptions.from(conf),
-                        spark.sparkContext().hadoopConfiguration());
-                MaintenanceSchedule maintenance =
-                        maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
+                        spark.sparkContext().hadoopConfiguration(),
+                        metrics.stalls());
+                MaintenanceSchedule maintenance = maintenanceMs > 0
+                        ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs, metrics.maintenance()::ran)
+                        : null;
+                metrics) {
             query.awaitTermination();
         }
     }
 
     /** The job's path: Kafka source → first announcements → read and extract → write to the tables. */
     public static StreamingQuery start(SparkSession spark, JobSettings settings) throws TimeoutException {
+        return start(spark, settings, List.of());
+    }
+
+    /** The same, telling {@code listeners} on the driver what each batch committed. */
+    public static StreamingQuery start(SparkSession spark, JobSettings settings, List<BatchCommitListener> listeners)
+            throws TimeoutException {
         Dataset<Row> announcements = announcements(spark, settings);
         Dataset<Row> firstAnnouncements = firstAnnouncements(announcements, settings);
         Dataset<Row> tableRows = readAndExtract(spark, firstAnnouncements, settings);
-        return write(spark, tableRows, settings);
+        return write(spark, tableRows, settings, listeners);
     }
 
     /** The records of the topic, parsed: an event or why it is not one ({@link Announcement#SCHEMA}). */
@@ -126,7 +143,8 @@ public final class DocumentsStream {
     }
 
     /** Every micro-batch committed to the documents and quarantine tables ({@link BatchCommitter}). */
-    private static StreamingQuery write(SparkSession spark, Dataset<Row> tableRows, JobSettings settings)
+    private static StreamingQuery write(
+            SparkSession spark, Dataset<Row> tableRows, JobSettings settings, List<BatchCommitListener> listeners)
             throws TimeoutException {
         useRenameFreeCheckpointsOnS3(spark, settings);
         // With processing-time timeouts Spark would run an empty batch whenever a doc_id's window ends, only
@@ -141,7 +159,7 @@ public final class DocumentsStream {
         return tableRows
                 .writeStream()
                 .queryName("documents")
-                .foreachBatch(new BatchCommitter(settings.output()))
+                .foreachBatch(new BatchCommitReporter(settings.output(), listeners))
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .outputMode("append")
                 .trigger(Trigger.ProcessingTime(settings.trigger()))

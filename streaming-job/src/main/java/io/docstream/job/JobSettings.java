@@ -28,6 +28,7 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  *                        {@code maxOffsetsPerTrigger × maxRecordsPerDocument} document rows
  * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
  * @param glue            where the job registers its tables at start, if anywhere
+ * @param metrics         where the driver serves its Prometheus metrics, if anywhere
  */
 public record JobSettings(
         String kafkaBootstrap,
@@ -43,7 +44,8 @@ public record JobSettings(
         int stateParallelism,
         DocumentLimits limits,
         String maintenanceInterval,
-        GlueTarget glue) {
+        GlueTarget glue,
+        MetricsEndpoint metrics) {
 
     /** Without a Glue registration at start. */
     public JobSettings(
@@ -73,7 +75,8 @@ public record JobSettings(
                 stateParallelism,
                 limits,
                 Key.MAINTENANCE_INTERVAL.defaultValue(),
-                GlueTarget.NONE);
+                GlueTarget.NONE,
+                MetricsEndpoint.OFF);
     }
 
     /**
@@ -85,6 +88,30 @@ public record JobSettings(
 
         public boolean enabled() {
             return !database.isBlank();
+        }
+    }
+
+    /** The address and port of the driver's metrics endpoint; port 0 picks a free one, {@link #OFF} serves none. */
+    public record MetricsEndpoint(String bindAddress, int port) {
+        public static final MetricsEndpoint OFF = new MetricsEndpoint("", -1);
+
+        public boolean enabled() {
+            return port >= 0;
+        }
+
+        static MetricsEndpoint of(String bindAddress, String port) {
+            if (port.strip().equalsIgnoreCase("off")) {
+                return OFF;
+            }
+            try {
+                int number = Integer.parseInt(port.strip());
+                if (number >= 0 && number <= 65535) {
+                    return new MetricsEndpoint(bindAddress.strip(), number);
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException("metrics.port must be a port (0: any free one) or off: " + port);
         }
     }
 
@@ -109,7 +136,9 @@ public record JobSettings(
         MAINTENANCE_INTERVAL("maintenanceInterval", "1 hour"),
         GLUE_DATABASE("glue.database", ""),
         GLUE_REGION("glue.region", ""),
-        GLUE_ENDPOINT("glue.endpoint", "");
+        GLUE_ENDPOINT("glue.endpoint", ""),
+        METRICS_PORT("metrics.port", "9464"),
+        METRICS_BIND_ADDRESS("metrics.bindAddress", "127.0.0.1");
 
         private final String name;
         private final String defaultValue;
@@ -167,7 +196,8 @@ public record JobSettings(
                         Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))),
                 value.apply(Key.MAINTENANCE_INTERVAL),
                 new GlueTarget(
-                        value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
+                        value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)),
+                MetricsEndpoint.of(value.apply(Key.METRICS_BIND_ADDRESS), value.apply(Key.METRICS_PORT)));
         settings.validate();
         return settings;
     }
@@ -196,6 +226,8 @@ public record JobSettings(
         described.put(Key.GLUE_DATABASE.conf(), glue.database());
         described.put(Key.GLUE_REGION.conf(), glue.region());
         described.put(Key.GLUE_ENDPOINT.conf(), glue.endpoint());
+        described.put(Key.METRICS_PORT.conf(), metrics.enabled() ? String.valueOf(metrics.port()) : "off");
+        described.put(Key.METRICS_BIND_ADDRESS.conf(), metrics.bindAddress());
         return described;
     }
 
