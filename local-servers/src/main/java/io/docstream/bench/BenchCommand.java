@@ -75,6 +75,14 @@ public final class BenchCommand implements Callable<Integer> {
     private java.util.Map<String, String> confs = new java.util.LinkedHashMap<>();
 
     @Option(
+            names = "--baseline",
+            paramLabel = "KEY=VALUE",
+            description = "also run a second instance of the job, fed the same uploads, with these Spark confs on top"
+                    + " (repeatable): a before/after pair from the same minutes, e.g. the delta-spark commit path:"
+                    + " --baseline spark.docstream.driverCommit.maxRows=0")
+    private java.util.Map<String, String> baseline = new java.util.LinkedHashMap<>();
+
+    @Option(
             names = "--drain-seconds",
             defaultValue = "120",
             description = "how long after a step's last upload to wait for its rows (default: ${DEFAULT-VALUE})")
@@ -193,6 +201,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     boolean peer() {
         return peer;
+    }
+
+    java.util.Map<String, String> baseline() {
+        return baseline;
     }
 
     List<Integer> bucketObjects() {

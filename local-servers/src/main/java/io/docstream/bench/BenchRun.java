@@ -29,6 +29,8 @@ final class BenchRun {
 
     static final String OURS = "docstream";
     static final String REFERENCE = "reference";
+    static final String BASELINE = "docstream-baseline";
+    private static final String BASELINE_PROCESS = "baseline-job";
     private static final String JOB_PROCESS = "streaming-job";
     private static final String REFERENCE_PROCESS = "reference-job";
     private static final String REFERENCE_MAIN = "io.docstream.job.ReferenceFileStream";
@@ -92,7 +94,18 @@ final class BenchRun {
                 io.docstream.demo.Artifacts.JOB_MAIN,
                 settings.outputLocation(),
                 settings.checkpointLocation(),
-                settings.tableFolderOnDisk());
+                settings.tableFolderOnDisk(),
+                Map.of());
+        if (!options.baseline().isEmpty()) {
+            run.startJob(
+                    BASELINE,
+                    BASELINE_PROCESS,
+                    io.docstream.demo.Artifacts.JOB_MAIN,
+                    sibling(settings.outputLocation(), "baseline-tables"),
+                    sibling(settings.checkpointLocation(), "baseline-checkpoints"),
+                    settings.tableFolderOnDisk().resolveSibling("baseline-tables"),
+                    options.baseline());
+        }
         if (options.peer()) {
             run.startJob(
                     REFERENCE,
@@ -100,7 +113,8 @@ final class BenchRun {
                     REFERENCE_MAIN,
                     sibling(settings.outputLocation(), "reference-tables"),
                     sibling(settings.checkpointLocation(), "reference-checkpoints"),
-                    settings.tableFolderOnDisk().resolveSibling("reference-tables"));
+                    settings.tableFolderOnDisk().resolveSibling("reference-tables"),
+                    Map.of());
         }
         run.pids.put("ingest-service", stack.pid("ingest-service"));
         if (s3 != null) {
@@ -111,7 +125,13 @@ final class BenchRun {
     }
 
     private void startJob(
-            String name, String process, String mainClass, String output, String checkpoint, Path tablesOnDisk) {
+            String name,
+            String process,
+            String mainClass,
+            String output,
+            String checkpoint,
+            Path tablesOnDisk,
+            Map<String, String> ownConfs) {
         Path progress = benchDir.resolve("progress-" + name + ".jsonl");
         Map<String, String> confs = new LinkedHashMap<>();
         confs.put("spark.docstream.output", output);
@@ -122,6 +142,7 @@ final class BenchRun {
         confs.put("spark.sql.streaming.streamingQueryListeners", LISTENER);
         confs.put("spark.docstream.bench.progressFile", progress.toString());
         confs.putAll(options.confs());
+        confs.putAll(ownConfs);
         stack.startJobEmbedded(settings, process, mainClass, confs);
         pids.put(process, stack.pid(process));
         pipelines.add(new PipelineUnderTest(name, process, tablesOnDisk, progress));

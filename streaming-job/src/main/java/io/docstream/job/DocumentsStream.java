@@ -6,7 +6,6 @@ import io.docstream.job.metrics.JobMetrics;
 import io.docstream.job.read.DocumentProcessor;
 import io.docstream.job.read.SourceConfinement;
 import io.docstream.table.BatchCommitListener;
-import io.docstream.table.BatchCommitReporter;
 import io.docstream.table.BatchCommitter;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.MaintenanceSchedule;
@@ -159,7 +158,7 @@ public final class DocumentsStream {
         return tableRows
                 .writeStream()
                 .queryName("documents")
-                .foreachBatch(new BatchCommitReporter(settings.output(), listeners))
+                .foreachBatch(new BatchCommitter(settings.output(), settings.driverCommit(), listeners))
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .outputMode("append")
                 .trigger(Trigger.ProcessingTime(settings.trigger()))

@@ -1,6 +1,7 @@
 package io.docstream.job;
 
 import io.docstream.limits.DocumentLimits;
+import io.docstream.table.DriverCommitBound;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  *                        {@code maxOffsetsPerTrigger × maxRecordsPerDocument} document rows
  * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
  * @param glue            where the job registers its tables at start, if anywhere
+ * @param driverCommit    how large a batch may be to be committed from the driver by Delta Kernel
  * @param metrics         where the driver serves its Prometheus metrics, if anywhere
  */
 public record JobSettings(
@@ -45,6 +47,7 @@ public record JobSettings(
         DocumentLimits limits,
         String maintenanceInterval,
         GlueTarget glue,
+        DriverCommitBound driverCommit,
         MetricsEndpoint metrics) {
 
     /** Without a Glue registration at start. */
@@ -76,7 +79,15 @@ public record JobSettings(
                 limits,
                 Key.MAINTENANCE_INTERVAL.defaultValue(),
                 GlueTarget.NONE,
+                defaultDriverCommit(),
                 MetricsEndpoint.OFF);
+    }
+
+    /** The {@link DriverCommitBound} of the settings' defaults. */
+    public static DriverCommitBound defaultDriverCommit() {
+        return new DriverCommitBound(
+                Long.parseLong(Key.DRIVER_COMMIT_MAX_ROWS.defaultValue()),
+                Long.parseLong(Key.DRIVER_COMMIT_MAX_BYTES.defaultValue()));
     }
 
     /**
@@ -137,6 +148,8 @@ public record JobSettings(
         GLUE_DATABASE("glue.database", ""),
         GLUE_REGION("glue.region", ""),
         GLUE_ENDPOINT("glue.endpoint", ""),
+        DRIVER_COMMIT_MAX_ROWS("driverCommit.maxRows", "5000"),
+        DRIVER_COMMIT_MAX_BYTES("driverCommit.maxBytes", String.valueOf(64L << 20)),
         METRICS_PORT("metrics.port", "9464"),
         METRICS_BIND_ADDRESS("metrics.bindAddress", "127.0.0.1");
 
@@ -197,6 +210,9 @@ public record JobSettings(
                 value.apply(Key.MAINTENANCE_INTERVAL),
                 new GlueTarget(
                         value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)),
+                new DriverCommitBound(
+                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_ROWS)),
+                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_BYTES))),
                 MetricsEndpoint.of(value.apply(Key.METRICS_BIND_ADDRESS), value.apply(Key.METRICS_PORT)));
         settings.validate();
         return settings;
@@ -226,6 +242,8 @@ public record JobSettings(
         described.put(Key.GLUE_DATABASE.conf(), glue.database());
         described.put(Key.GLUE_REGION.conf(), glue.region());
         described.put(Key.GLUE_ENDPOINT.conf(), glue.endpoint());
+        described.put(Key.DRIVER_COMMIT_MAX_ROWS.conf(), String.valueOf(driverCommit.maxRows()));
+        described.put(Key.DRIVER_COMMIT_MAX_BYTES.conf(), String.valueOf(driverCommit.maxBytes()));
         described.put(Key.METRICS_PORT.conf(), metrics.enabled() ? String.valueOf(metrics.port()) : "off");
         described.put(Key.METRICS_BIND_ADDRESS.conf(), metrics.bindAddress());
         return described;
