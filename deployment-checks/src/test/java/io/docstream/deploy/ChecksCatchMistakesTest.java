@@ -46,7 +46,9 @@ class ChecksCatchMistakesTest {
                     "spark.docstream.trigger",
                     "spark.docstream.startingOffsets",
                     "spark.docstream.maxOffsetsPerTrigger",
-                    "spark.docstream.maxDocumentBytes"),
+                    "spark.docstream.maxDocumentBytes",
+                    "spark.docstream.metrics.port",
+                    "spark.docstream.metrics.bindAddress"),
             Set.of("io.docstream.job.DocumentsStream"));
 
     static {
@@ -101,6 +103,35 @@ class ChecksCatchMistakesTest {
                         s -> replaceInCommand(s, "streaming-job", "s3a://docstream/tables/", "s3a://other/tables/")))
                 .bucketAndEndpoint();
         assertTrue(p.mentions("spark.docstream.output"), p::toString);
+    }
+
+    @Test
+    void composePrometheusScrapesAnotherPortThanTheJobServesMetricsOn() {
+        Compose c = compose(s -> replaceInCommand(
+                s, "streaming-job", "spark.docstream.metrics.port=9464", "spark.docstream.metrics.port=9500"));
+        Problems p = MonitoringChecks.compose(c);
+        assertTrue(p.mentions("target of job docstream-streaming-job"), p::toString);
+    }
+
+    @Test
+    void composeHistoryServerReadsAnotherFolderThanTheJobWritesEventLogsTo() {
+        Compose c = compose(s -> replaceInCommand(
+                s,
+                "streaming-job",
+                "spark.eventLog.dir=s3a://docstream/spark-events/",
+                "spark.eventLog.dir=s3a://docstream/events/"));
+        Problems p = MonitoringChecks.compose(c);
+        assertTrue(p.mentions("spark-history does not read"), p::toString);
+        assertTrue(p.mentions("minio-init does not create"), p::toString);
+    }
+
+    @Test
+    void kubeJobPodAnnotatedWithAnotherPortThanItsMetrics() {
+        List<JsonNode> docs = KubernetesTest.rendered(Flavor.LOCAL).docsCopy();
+        ((ObjectNode) find(docs, "Deployment", "docstream-streaming-job").at("/spec/template/metadata/annotations"))
+                .put("prometheus.io/port", "4040");
+        Problems p = MonitoringChecks.kube(new Rendered("mutated local", docs), Flavor.LOCAL);
+        assertTrue(p.mentions("docstream-streaming-job prometheus.io/port"), p::toString);
     }
 
     @Test

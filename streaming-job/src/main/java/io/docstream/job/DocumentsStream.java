@@ -2,6 +2,7 @@ package io.docstream.job;
 
 import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.FirstAnnouncement;
+import io.docstream.job.metrics.JobMetrics;
 import io.docstream.job.read.DocumentProcessor;
 import io.docstream.job.read.SourceConfinement;
 import io.docstream.table.BatchCommitListener;
@@ -52,7 +53,12 @@ public final class DocumentsStream {
         if (settings.glue().enabled()) {
             new TableRegistration(spark).registerBoth(settings, System.out);
         }
-        StreamingQuery query = start(spark, settings);
+        JobMetrics metrics =
+                JobMetrics.forJob(spark, settings.output(), settings.kafkaBootstrap(), KafkaClientOptions.from(conf));
+        if (settings.metrics().enabled()) {
+            metrics.serve(settings.metrics().bindAddress(), settings.metrics().port());
+        }
+        StreamingQuery query = start(spark, settings, List.of(metrics.commits()));
         // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
         // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
         org.apache.spark.util.ShutdownHookManager.addShutdownHook(
@@ -65,9 +71,12 @@ public final class DocumentsStream {
                         query,
                         settings,
                         KafkaClientOptions.from(conf),
-                        spark.sparkContext().hadoopConfiguration());
-                MaintenanceSchedule maintenance =
-                        maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
+                        spark.sparkContext().hadoopConfiguration(),
+                        metrics.stalls());
+                MaintenanceSchedule maintenance = maintenanceMs > 0
+                        ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs, metrics.maintenance()::ran)
+                        : null;
+                metrics) {
             query.awaitTermination();
         }
     }

@@ -252,6 +252,7 @@ class CrashRecoveryTest {
         confs.put("spark.docstream.maxOffsetsPerTrigger", "60");
         confs.put("spark.docstream.readParallelism", "4");
         confs.put("spark.docstream.statePartitions", "2");
+        confs.put("spark.docstream.metrics.port", "0"); // any free port: jobs of parallel builds never collide
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-cp");
         javaArgs.add(TestStack.jobClasspath());
