@@ -29,6 +29,7 @@ class ChecksCatchMistakesTest {
       docstream.store.s3.path-style=false
       docstream.store.s3.region=us-east-1
       docstream.topic=document-arrivals
+      docstream.status.topic=document-outcomes
       kafka.bootstrap.servers=localhost:9092
       docstream.auth.enabled=true
       docstream.auth.api-keys-file=
@@ -40,6 +41,7 @@ class ChecksCatchMistakesTest {
             Set.of(
                     "spark.docstream.kafka.bootstrap",
                     "spark.docstream.topic",
+                    "spark.docstream.outcomes.topic",
                     "spark.docstream.input",
                     "spark.docstream.output",
                     "spark.docstream.checkpoint",
@@ -214,6 +216,20 @@ class ChecksCatchMistakesTest {
                 }))
                 .topic(Optional.of(INGEST));
         assertTrue(p.mentions("topic created by kafka-init"), p::toString);
+    }
+
+    @Test
+    void composeOutcomesTopicNotCreatedOrNotTheOneTheIngestServiceReads() {
+        Problems notCreated = new ComposeChecks(compose(s -> {
+                    ArrayNode cmd = command(s, "kafka-init");
+                    cmd.set(0, cmd.get(0).asText().replace("--topic document-outcomes", "--topic document-outcome"));
+                }))
+                .outcomesTopic(Optional.of(INGEST));
+        assertTrue(notCreated.mentions("kafka-init does not create document-outcomes"), notCreated::toString);
+        Problems elsewhere = new ComposeChecks(
+                        compose(s -> env(s, "ingest-service").put("DOCSTREAM_STATUS_TOPIC", "outcomes")))
+                .outcomesTopic(Optional.of(INGEST));
+        assertTrue(elsewhere.mentions("ingest-service outcomes topic"), elsewhere::toString);
     }
 
     @Test
@@ -458,12 +474,27 @@ class ChecksCatchMistakesTest {
         List<JsonNode> docs = local();
         ArrayNode cmd = (ArrayNode) find(docs, "Job", "kafka-init").at("/spec/template/spec/containers/0/command");
         for (int i = 0; i < cmd.size(); i++) {
-            if (cmd.get(i).asText().equals("document-arrivals")) {
-                cmd.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf("arrivals"));
-            }
+            cmd.set(
+                    i,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            cmd.get(i).asText().replace("document-arrivals", "arrivals")));
         }
         Problems p = checks(docs).localInfra();
         assertTrue(p.mentions("kafka-init does not create topic"), p::toString);
+    }
+
+    @Test
+    void k8sLocalTopicJobDoesNotCreateTheOutcomesTopic() {
+        List<JsonNode> docs = local();
+        ArrayNode cmd = (ArrayNode) find(docs, "Job", "kafka-init").at("/spec/template/spec/containers/0/command");
+        for (int i = 0; i < cmd.size(); i++) {
+            cmd.set(
+                    i,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            cmd.get(i).asText().replace("document-outcomes", "outcomes")));
+        }
+        Problems p = checks(docs).localInfra();
+        assertTrue(p.mentions("kafka-init does not create the outcomes topic"), p::toString);
     }
 
     @Test
