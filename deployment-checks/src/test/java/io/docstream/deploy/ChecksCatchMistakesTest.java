@@ -29,6 +29,7 @@ class ChecksCatchMistakesTest {
       docstream.store.s3.path-style=false
       docstream.store.s3.region=us-east-1
       docstream.topic=document-arrivals
+      docstream.status.topic=document-outcomes
       kafka.bootstrap.servers=localhost:9092
       docstream.auth.enabled=true
       docstream.auth.api-keys-file=
@@ -40,13 +41,16 @@ class ChecksCatchMistakesTest {
             Set.of(
                     "spark.docstream.kafka.bootstrap",
                     "spark.docstream.topic",
+                    "spark.docstream.outcomes.topic",
                     "spark.docstream.input",
                     "spark.docstream.output",
                     "spark.docstream.checkpoint",
                     "spark.docstream.trigger",
                     "spark.docstream.startingOffsets",
                     "spark.docstream.maxOffsetsPerTrigger",
-                    "spark.docstream.maxDocumentBytes"),
+                    "spark.docstream.maxDocumentBytes",
+                    "spark.docstream.metrics.port",
+                    "spark.docstream.metrics.bindAddress"),
             Set.of("io.docstream.job.DocumentsStream"));
 
     static {
@@ -101,6 +105,35 @@ class ChecksCatchMistakesTest {
                         s -> replaceInCommand(s, "streaming-job", "s3a://docstream/tables/", "s3a://other/tables/")))
                 .bucketAndEndpoint();
         assertTrue(p.mentions("spark.docstream.output"), p::toString);
+    }
+
+    @Test
+    void composePrometheusScrapesAnotherPortThanTheJobServesMetricsOn() {
+        Compose c = compose(s -> replaceInCommand(
+                s, "streaming-job", "spark.docstream.metrics.port=9464", "spark.docstream.metrics.port=9500"));
+        Problems p = MonitoringChecks.compose(c);
+        assertTrue(p.mentions("target of job docstream-streaming-job"), p::toString);
+    }
+
+    @Test
+    void composeHistoryServerReadsAnotherFolderThanTheJobWritesEventLogsTo() {
+        Compose c = compose(s -> replaceInCommand(
+                s,
+                "streaming-job",
+                "spark.eventLog.dir=s3a://docstream/spark-events/",
+                "spark.eventLog.dir=s3a://docstream/events/"));
+        Problems p = MonitoringChecks.compose(c);
+        assertTrue(p.mentions("spark-history does not read"), p::toString);
+        assertTrue(p.mentions("minio-init does not create"), p::toString);
+    }
+
+    @Test
+    void kubeJobPodAnnotatedWithAnotherPortThanItsMetrics() {
+        List<JsonNode> docs = KubernetesTest.rendered(Flavor.LOCAL).docsCopy();
+        ((ObjectNode) find(docs, "Deployment", "docstream-streaming-job").at("/spec/template/metadata/annotations"))
+                .put("prometheus.io/port", "4040");
+        Problems p = MonitoringChecks.kube(new Rendered("mutated local", docs), Flavor.LOCAL);
+        assertTrue(p.mentions("docstream-streaming-job prometheus.io/port"), p::toString);
     }
 
     @Test
@@ -183,6 +216,20 @@ class ChecksCatchMistakesTest {
                 }))
                 .topic(Optional.of(INGEST));
         assertTrue(p.mentions("topic created by kafka-init"), p::toString);
+    }
+
+    @Test
+    void composeOutcomesTopicNotCreatedOrNotTheOneTheIngestServiceReads() {
+        Problems notCreated = new ComposeChecks(compose(s -> {
+                    ArrayNode cmd = command(s, "kafka-init");
+                    cmd.set(0, cmd.get(0).asText().replace("--topic document-outcomes", "--topic document-outcome"));
+                }))
+                .outcomesTopic(Optional.of(INGEST));
+        assertTrue(notCreated.mentions("kafka-init does not create document-outcomes"), notCreated::toString);
+        Problems elsewhere = new ComposeChecks(
+                        compose(s -> env(s, "ingest-service").put("DOCSTREAM_STATUS_TOPIC", "outcomes")))
+                .outcomesTopic(Optional.of(INGEST));
+        assertTrue(elsewhere.mentions("ingest-service outcomes topic"), elsewhere::toString);
     }
 
     @Test
@@ -427,12 +474,27 @@ class ChecksCatchMistakesTest {
         List<JsonNode> docs = local();
         ArrayNode cmd = (ArrayNode) find(docs, "Job", "kafka-init").at("/spec/template/spec/containers/0/command");
         for (int i = 0; i < cmd.size(); i++) {
-            if (cmd.get(i).asText().equals("document-arrivals")) {
-                cmd.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf("arrivals"));
-            }
+            cmd.set(
+                    i,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            cmd.get(i).asText().replace("document-arrivals", "arrivals")));
         }
         Problems p = checks(docs).localInfra();
         assertTrue(p.mentions("kafka-init does not create topic"), p::toString);
+    }
+
+    @Test
+    void k8sLocalTopicJobDoesNotCreateTheOutcomesTopic() {
+        List<JsonNode> docs = local();
+        ArrayNode cmd = (ArrayNode) find(docs, "Job", "kafka-init").at("/spec/template/spec/containers/0/command");
+        for (int i = 0; i < cmd.size(); i++) {
+            cmd.set(
+                    i,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            cmd.get(i).asText().replace("document-outcomes", "outcomes")));
+        }
+        Problems p = checks(docs).localInfra();
+        assertTrue(p.mentions("kafka-init does not create the outcomes topic"), p::toString);
     }
 
     @Test

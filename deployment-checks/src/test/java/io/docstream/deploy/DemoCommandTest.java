@@ -26,6 +26,7 @@ class DemoCommandTest {
     @Test
     void demoRunsThePipelineEndToEndAndLeavesNothingRunning() throws Exception {
         Path repo = Repo.root();
+        Promtool.onPath("prometheus"); // the demo starts it when installed; .ci/run installs it
         LauncherRun demo = LauncherRun.of(
                 scratch, "demo", "--exit", "--dir", scratch.resolve("state").toString(), "--timeout", "600");
         String printed = demo.printed();
@@ -40,6 +41,14 @@ class DemoCommandTest {
                     bulletin + " is not in the printed table:\n" + printed);
         }
         assertTrue(printed.contains("avg_salary_start"), "the example queries ran:\n" + printed);
+        assertTrue(
+                Pattern.compile(
+                                "> curl -H 'X-Api-Key: [^']+' 'http://127\\.0\\.0\\.1:\\d+/documents/[0-9a-f]{32}\\?wait=30s'\n"
+                                        + "\\{.*\"status\":\"processed\",\"outcome\":\\{\"outcome\":\"row\",\"table\":\"documents\","
+                                        + "\"table_version\":\\d+")
+                        .matcher(printed)
+                        .find(),
+                "the demo shows a document's status, processed with its table version:\n" + printed);
 
         // The tables are Delta: the add actions of documents' _delta_log hold exactly the rows Spark reads.
         Matcher logRows = Pattern.compile("Delta table documents: version \\d+, (\\d+) rows in \\d+ files")
@@ -55,7 +64,12 @@ class DemoCommandTest {
         assertTrue(
                 printed.contains("TBLPROPERTIES ('table_type' = 'DELTA')"), "the Athena DDL is printed:\n" + printed);
 
-        demo.assertEverythingStopped(4, "s3proxy, kafka, ingest-service and streaming-job");
+        assertTrue(
+                Pattern.compile("^job metrics: http://127\\.0\\.0\\.1:\\d+/metrics$", Pattern.MULTILINE)
+                        .matcher(printed)
+                        .find(),
+                "the job's metrics URL is printed:\n" + printed);
+        demo.assertEverythingStopped(5, "s3proxy, kafka, ingest-service, streaming-job and prometheus");
     }
 
     private static List<String> samples(Path input) throws IOException {

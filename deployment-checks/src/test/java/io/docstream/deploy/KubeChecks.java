@@ -303,6 +303,7 @@ final class KubeChecks {
         p.same("s3", env.get("DOCSTREAM_STORE_KIND"), "ingest DOCSTREAM_STORE_KIND");
         p.same(ComposeChecks.BUCKET, env.get("DOCSTREAM_STORE_S3_BUCKET"), "ingest DOCSTREAM_STORE_S3_BUCKET");
         p.same(ComposeChecks.TOPIC, env.get("DOCSTREAM_TOPIC"), "ingest DOCSTREAM_TOPIC");
+        p.same(ComposeChecks.OUTCOMES_TOPIC, env.get("DOCSTREAM_STATUS_TOPIC"), "ingest DOCSTREAM_STATUS_TOPIC");
         p.check(env.containsKey("KAFKA_BOOTSTRAP_SERVERS"), "ingest has no KAFKA_BOOTSTRAP_SERVERS");
         if (flavor == Flavor.LOCAL) {
             p.check(
@@ -641,6 +642,10 @@ final class KubeChecks {
         Map<String, String> ingest = ingestEnv(new Problems("ignored"));
         p.same(ingest.get("DOCSTREAM_TOPIC"), conf.get("spark.docstream.topic"), "job topic vs ingest DOCSTREAM_TOPIC");
         p.same(
+                ingest.get("DOCSTREAM_STATUS_TOPIC"),
+                conf.get("spark.docstream.outcomes.topic"),
+                "job outcomes topic vs ingest DOCSTREAM_STATUS_TOPIC");
+        p.same(
                 ingest.get("KAFKA_BOOTSTRAP_SERVERS"),
                 conf.get("spark.docstream.kafka.bootstrap"),
                 "job Kafka bootstrap vs ingest KAFKA_BOOTSTRAP_SERVERS");
@@ -709,6 +714,11 @@ final class KubeChecks {
                 topicJob.matches(
                         ".*--topic\\s+" + Pattern.quote(ingest.getOrDefault("DOCSTREAM_TOPIC", "?")) + "(\\s.*|$)"),
                 "kafka-init does not create topic " + ingest.get("DOCSTREAM_TOPIC") + ": " + topicJob);
+        p.check(
+                topicJob.matches(".*--topic\\s+" + Pattern.quote(ingest.getOrDefault("DOCSTREAM_STATUS_TOPIC", "?"))
+                        + "(\\s.*|$)"),
+                "kafka-init does not create the outcomes topic " + ingest.get("DOCSTREAM_STATUS_TOPIC") + ": "
+                        + topicJob);
         p.check(
                 topicJob.contains("--bootstrap-server " + ingest.get("KAFKA_BOOTSTRAP_SERVERS")),
                 "kafka-init uses another bootstrap: " + topicJob);

@@ -101,6 +101,7 @@ public final class Demo {
         } else {
             stack.startJobEmbedded(settings);
         }
+        DemoMonitoring.start(stack, settings, options.home());
 
         URI ingestUri = URI.create("http://127.0.0.1:" + settings.httpPort());
         List<SampleUploader.Uploaded> uploaded = new SampleUploader(ingestUri, settings.apiKey()).uploadAll(samples);
@@ -109,6 +110,9 @@ public final class Demo {
         TableQueries queries =
                 new TableQueries(artifacts, settings, options.stateDir().resolve("logs"));
         boolean complete = awaitTable(stack, settings, queries, uploaded, options.timeout(), startNanos);
+        if (complete) {
+            StatusExample.print(ingestUri, settings.apiKey(), uploaded.get(0).docId(), System.out);
+        }
         if (complete) {
             for (String sql : ExampleQueries.read(options.home().resolve("docs/queries.sql"))) {
                 System.out.println("\n> " + sql);

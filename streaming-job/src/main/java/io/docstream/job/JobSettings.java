@@ -1,6 +1,7 @@
 package io.docstream.job;
 
 import io.docstream.limits.DocumentLimits;
+import io.docstream.table.DriverCommitBound;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  *                        {@code maxOffsetsPerTrigger × maxRecordsPerDocument} document rows
  * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
  * @param glue            where the job registers its tables at start, if anywhere
+ * @param driverCommit    how large a batch may be to be committed from the driver by Delta Kernel
+ * @param metrics         where the driver serves its Prometheus metrics, if anywhere
  */
 public record JobSettings(
         String kafkaBootstrap,
@@ -43,7 +46,9 @@ public record JobSettings(
         int stateParallelism,
         DocumentLimits limits,
         String maintenanceInterval,
-        GlueTarget glue) {
+        GlueTarget glue,
+        DriverCommitBound driverCommit,
+        MetricsEndpoint metrics) {
 
     /** Without a Glue registration at start. */
     public JobSettings(
@@ -73,7 +78,16 @@ public record JobSettings(
                 stateParallelism,
                 limits,
                 Key.MAINTENANCE_INTERVAL.defaultValue(),
-                GlueTarget.NONE);
+                GlueTarget.NONE,
+                defaultDriverCommit(),
+                MetricsEndpoint.OFF);
+    }
+
+    /** The {@link DriverCommitBound} of the settings' defaults. */
+    public static DriverCommitBound defaultDriverCommit() {
+        return new DriverCommitBound(
+                Long.parseLong(Key.DRIVER_COMMIT_MAX_ROWS.defaultValue()),
+                Long.parseLong(Key.DRIVER_COMMIT_MAX_BYTES.defaultValue()));
     }
 
     /**
@@ -88,10 +102,36 @@ public record JobSettings(
         }
     }
 
+    /** The address and port of the driver's metrics endpoint; port 0 picks a free one, {@link #OFF} serves none. */
+    public record MetricsEndpoint(String bindAddress, int port) {
+        public static final MetricsEndpoint OFF = new MetricsEndpoint("", -1);
+
+        public boolean enabled() {
+            return port >= 0;
+        }
+
+        static MetricsEndpoint of(String bindAddress, String port) {
+            if (port.strip().equalsIgnoreCase("off")) {
+                return OFF;
+            }
+            try {
+                int number = Integer.parseInt(port.strip());
+                if (number >= 0 && number <= 65535) {
+                    return new MetricsEndpoint(bindAddress.strip(), number);
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException("metrics.port must be a port (0: any free one) or off: " + port);
+        }
+    }
+
     /** One setting: its name after {@code spark.docstream.}, its environment variable, its default. */
     public enum Key {
         KAFKA_BOOTSTRAP("kafka.bootstrap", "127.0.0.1:9092"),
         TOPIC("topic", "document-arrivals"),
+        OUTCOMES_TOPIC("outcomes.topic", "document-outcomes"),
+        OUTCOMES_BUFFER("outcomes.buffer", "20000"),
         STARTING_OFFSETS("startingOffsets", "earliest"),
         MAX_OFFSETS_PER_TRIGGER("maxOffsetsPerTrigger", "10000"),
         TRIGGER("trigger", "5 seconds"),
@@ -109,7 +149,11 @@ public record JobSettings(
         MAINTENANCE_INTERVAL("maintenanceInterval", "1 hour"),
         GLUE_DATABASE("glue.database", ""),
         GLUE_REGION("glue.region", ""),
-        GLUE_ENDPOINT("glue.endpoint", "");
+        GLUE_ENDPOINT("glue.endpoint", ""),
+        DRIVER_COMMIT_MAX_ROWS("driverCommit.maxRows", "5000"),
+        DRIVER_COMMIT_MAX_BYTES("driverCommit.maxBytes", String.valueOf(64L << 20)),
+        METRICS_PORT("metrics.port", "9464"),
+        METRICS_BIND_ADDRESS("metrics.bindAddress", "127.0.0.1");
 
         private final String name;
         private final String defaultValue;
@@ -142,11 +186,7 @@ public record JobSettings(
     }
 
     public static JobSettings resolve(List<String> args, SparkConf conf, Map<String, String> env) {
-        Map<Key, String> fromArgs = parseArguments(args);
-        Function<Key, String> value = key -> Optional.ofNullable(fromArgs.get(key))
-                .or(() -> conf.getOption(key.conf()).isDefined() ? Optional.of(conf.get(key.conf())) : Optional.empty())
-                .or(() -> Optional.ofNullable(env.get(key.env())).filter(v -> !v.isBlank()))
-                .orElse(key.defaultValue());
+        Function<Key, String> value = lookup(parseArguments(args), conf, env);
         JobSettings settings = new JobSettings(
                 value.apply(Key.KAFKA_BOOTSTRAP),
                 value.apply(Key.TOPIC),
@@ -167,9 +207,28 @@ public record JobSettings(
                         Integer.parseInt(value.apply(Key.MAX_RECORDS_PER_DOCUMENT))),
                 value.apply(Key.MAINTENANCE_INTERVAL),
                 new GlueTarget(
-                        value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)));
+                        value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)),
+                new DriverCommitBound(
+                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_ROWS)),
+                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_BYTES))),
+                MetricsEndpoint.of(value.apply(Key.METRICS_BIND_ADDRESS), value.apply(Key.METRICS_PORT)));
         settings.validate();
         return settings;
+    }
+
+    /**
+     * One setting, looked up as {@link #resolve} looks up each: for the parts of the job that read their own
+     * settings ({@link io.docstream.job.outcomes.OutcomeSettings}).
+     */
+    public static String setting(Key key, List<String> args, SparkConf conf, Map<String, String> env) {
+        return lookup(parseArguments(args), conf, env).apply(key);
+    }
+
+    private static Function<Key, String> lookup(Map<Key, String> fromArgs, SparkConf conf, Map<String, String> env) {
+        return key -> Optional.ofNullable(fromArgs.get(key))
+                .or(() -> conf.getOption(key.conf()).isDefined() ? Optional.of(conf.get(key.conf())) : Optional.empty())
+                .or(() -> Optional.ofNullable(env.get(key.env())).filter(v -> !v.isBlank()))
+                .orElse(key.defaultValue());
     }
 
     /** The whole configuration as the job logs it at start (no secrets: credentials never pass through here). */
@@ -196,6 +255,10 @@ public record JobSettings(
         described.put(Key.GLUE_DATABASE.conf(), glue.database());
         described.put(Key.GLUE_REGION.conf(), glue.region());
         described.put(Key.GLUE_ENDPOINT.conf(), glue.endpoint());
+        described.put(Key.DRIVER_COMMIT_MAX_ROWS.conf(), String.valueOf(driverCommit.maxRows()));
+        described.put(Key.DRIVER_COMMIT_MAX_BYTES.conf(), String.valueOf(driverCommit.maxBytes()));
+        described.put(Key.METRICS_PORT.conf(), metrics.enabled() ? String.valueOf(metrics.port()) : "off");
+        described.put(Key.METRICS_BIND_ADDRESS.conf(), metrics.bindAddress());
         return described;
     }
 

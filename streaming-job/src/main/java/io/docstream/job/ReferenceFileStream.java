@@ -6,6 +6,7 @@ import io.docstream.extract.Extraction;
 import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.ArrivalEvent;
 import io.docstream.table.BatchCommitter;
+import io.docstream.table.DriverCommitBound;
 import io.docstream.table.OutputTable;
 import io.docstream.table.QuarantineRow;
 import io.docstream.table.RowAssembler;
@@ -36,6 +37,9 @@ import org.apache.spark.sql.streaming.Trigger;
  */
 public final class ReferenceFileStream {
 
+    /** The reference commits as a plain Spark pipeline would: every batch through delta-spark's writer. */
+    private static final DriverCommitBound REFERENCE_COMMIT = new DriverCommitBound(0, 0);
+
     private ReferenceFileStream() {}
 
     public static void main(String[] args) throws TimeoutException, StreamingQueryException {
@@ -57,7 +61,7 @@ public final class ReferenceFileStream {
         return tableRows
                 .writeStream()
                 .queryName("reference-documents")
-                .foreachBatch(new BatchCommitter(settings.output()))
+                .foreachBatch(new BatchCommitter(settings.output(), REFERENCE_COMMIT))
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .trigger(Trigger.ProcessingTime(settings.trigger()))
                 .start();

@@ -64,17 +64,14 @@ public final class DeltaTables {
 
     /** The documents rows of a batch, in the documents table's columns. */
     public static Dataset<Row> documentRows(Dataset<Row> batch) {
-        List<Column> columns = new ArrayList<>();
-        for (String name : DOCUMENT_TABLE_COLUMNS) {
-            columns.add(
-                    name.equals(INGEST_DATE)
-                            ? functions
-                                    .to_date(functions.col(DocumentColumn.INGESTED_AT.columnName()))
-                                    .as(INGEST_DATE)
-                            : functions.col(name));
-        }
-        return batch.where(functions.col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS))
-                .select(columns.toArray(Column[]::new));
+        return withIngestDate(batch)
+                .where(functions.col(OutputTable.KIND).equalTo(OutputTable.DOCUMENTS))
+                .select(DOCUMENT_TABLE_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+    }
+
+    /** A batch's rows with the documents table's partition value: the date of {@code ingested_at}, in the session's time zone. */
+    static Dataset<Row> withIngestDate(Dataset<Row> batch) {
+        return batch.withColumn(INGEST_DATE, functions.to_date(functions.col(DocumentColumn.INGESTED_AT.columnName())));
     }
 
     /** The quarantine rows of a batch, in the quarantine table's columns. */

@@ -95,24 +95,31 @@ public final class TableMaintenance {
         return table.detail().first().<Long>getAs("numFiles");
     }
 
-    /** Data files under the table, in the log or not (what VACUUM can delete). */
+    /**
+     * Data files under the table, in the log or not (what VACUUM can delete). The log's folder is not walked: the
+     * stream writes and renames files there meanwhile.
+     */
     private long filesOnStore(String path) {
         try {
             org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(path);
-            org.apache.hadoop.fs.FileSystem fs =
-                    root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            long count = 0;
-            var files = fs.listFiles(root, true);
-            while (files.hasNext()) {
-                var file = files.next().getPath();
-                if (file.getName().endsWith(".parquet") && !file.toString().contains("/_delta_log/")) {
-                    count++;
-                }
-            }
-            return count;
+            return dataFilesUnder(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot list " + path, e);
         }
+    }
+
+    private static long dataFilesUnder(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path folder)
+            throws java.io.IOException {
+        long count = 0;
+        for (org.apache.hadoop.fs.FileStatus entry : fs.listStatus(folder)) {
+            String name = entry.getPath().getName();
+            if (entry.isDirectory() && !name.equals("_delta_log")) {
+                count += dataFilesUnder(fs, entry.getPath());
+            } else if (entry.isFile() && name.endsWith(".parquet")) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static double seconds(long startedNanos) {

@@ -9,9 +9,11 @@ import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
 import io.docstream.servers.ChildJvm;
 import io.docstream.servers.SparkFlags;
+import io.docstream.table.CrashPoint;
 import io.docstream.table.DeltaLogReplay;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.OutputTable;
+import io.docstream.table.TrinoTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +31,12 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job as a separate process on S3, killed with SIGKILL in the middle of micro-batches at three
- * different moments and restarted each time; at the end the documents table holds every document exactly
- * once, none lost, none duplicated, both for Spark's Delta reader and for a reader that is not Spark
- * ({@link DeltaLogReplay}: the log's add/remove actions, files read with parquet-hadoop). A reader that lists
+ * The job as a separate process on S3, killed with SIGKILL (or stopping itself as SIGKILL would, at a
+ * {@link CrashPoint}) in the middle of micro-batches at four different moments and restarted each time; at the
+ * end the documents table holds every document exactly once and the quarantine every missing object once, none
+ * lost, none duplicated, both for Spark's Delta reader and for a reader that is not Spark ({@link DeltaLogReplay}:
+ * the log's add/remove actions, files read with parquet-hadoop), and for Trino over S3 ({@link TrinoTables}). A
+ * reader that lists
  * the table's files instead of its log also sees the killed attempts' files: the log is what makes it exact.
  */
 class CrashRecoveryTest {
@@ -61,38 +65,50 @@ class CrashRecoveryTest {
     private final Random random = new Random();
     private int starts;
     private final List<com.fasterxml.jackson.databind.node.ObjectNode> retries = new ArrayList<>();
+    private final Set<String> missing = new java.util.HashSet<>();
 
     @Test
     void killedMidBatchThreeTimesTheTableEndsWithEveryDocumentExactlyOnce() throws Exception {
         Map<String, Long> expectedRows = announceCorpusDocuments();
 
-        ChildJvm job = startJob();
-        // 1. At a random moment once batches are flowing.
-        await(() -> countFiles(outputOnDisk) > 0, Duration.ofMinutes(2), job);
+        ChildJvm job = startJob(null);
+        // 1. At a random moment once batches are flowing (the tables exist: later batches are committed by Kernel).
+        await(
+                () -> Files.exists(documentsOnDisk.resolve("_delta_log").resolve(String.format("%020d.json", 0))),
+                Duration.ofMinutes(4),
+                job);
         Thread.sleep(random.nextInt(1500));
         job.kill();
 
-        // 2. The moment a restarted job's first new part file lands: that batch has not committed yet.
-        job = startJob();
-        long files = countFiles(outputOnDisk);
-        await(() -> countFiles(outputOnDisk) > files, Duration.ofMinutes(2), job, 2);
-        job.kill();
+        // 2. A restarted job's first batch: its data file is written, its commit is not (the job stops itself there as
+        // kill -9 would: the moment is too short to hit from outside).
+        long orphansBefore = orphanFiles();
+        job = startJob(CrashPoint.FILES_WRITTEN);
+        assertEquals(137, job.waitFor(Duration.ofMinutes(4)), "the job did not stop at its crash point:" + job.tail());
+        assertTrue(orphanFiles() > orphansBefore, "no data file was left outside the log by the crash");
 
-        // 3. Right after a new batch is planned (its offsets written), before its files or commit.
+        // 3. Between the two tables' commits of a batch: documents committed, quarantine not.
         try (Announcer announcer = new Announcer(stack.kafka.bootstrapServers(), topic)) {
             // Retries arriving while the job is down, of documents processed before or not yet: one row each.
             retries.forEach(announcer::announce);
         }
-        job = startJob();
+        job = startJob(CrashPoint.BETWEEN_TABLES);
+        assertEquals(137, job.waitFor(Duration.ofMinutes(4)), "the job did not stop at its crash point:" + job.tail());
+
+        // 4. Right after a new batch is planned (its offsets written), before its files or commit.
+        job = startJob(null);
         long batches = countFiles(offsetsOnDisk);
         await(() -> countFiles(offsetsOnDisk) > batches, Duration.ofMinutes(2), job);
         Thread.sleep(random.nextInt(300));
         job.kill();
 
-        job = startJob();
+        job = startJob(null);
         long total = expectedRows.values().stream().mapToLong(Long::longValue).sum();
         try {
-            await(() -> documents().count() >= total, Duration.ofMinutes(4), job);
+            await(
+                    () -> documents().count() >= total && quarantineCount() >= missing.size(),
+                    Duration.ofMinutes(8),
+                    job);
             Thread.sleep(6000); // a few more 1 s triggers: late retries would show up as extra rows
         } finally {
             job.stop(Duration.ofSeconds(30));
@@ -109,13 +125,19 @@ class CrashRecoveryTest {
             actual.put(row.getString(0), row.getLong(1));
         }
         assertEquals(expectedRows, actual);
-        assertEquals(0, quarantineCount(), "nothing quarantined");
-        assertTrue(starts == 4);
+        assertEquals(missing.size(), quarantineCount(), "each announcement of a missing object quarantined once");
+        assertEquals(
+                missing,
+                new java.util.HashSet<>(
+                        new DeltaLogReplay(outputOnDisk.resolve(DeltaTables.QUARANTINE)).column("doc_id")),
+                "the quarantine's doc_ids (non-Spark reader)");
+        assertTrue(starts == 5);
 
         DeltaLogReplay replay = new DeltaLogReplay(documentsOnDisk);
         List<String> docIds = replay.column("doc_id");
         assertEquals(total, docIds.size(), "rows of the log's live files (non-Spark reader)");
         assertEquals(expectedRows, DeltaLogReplay.counts(docIds), "rows per document (non-Spark reader)");
+        assertEquals(expectedRows, TrinoTables.get().rowsPerDocId(output), "rows per document (Trino)");
         long listed = replay.columnOfEveryFile("doc_id").size();
         Set<String> orphans = new java.util.HashSet<>(replay.everyParquetFile());
         orphans.removeAll(replay.liveFiles());
@@ -126,6 +148,17 @@ class CrashRecoveryTest {
         assertTrue(
                 !orphans.isEmpty() && listed > total,
                 "a kill right after a part file landed leaves that attempt's file outside the log: " + orphans);
+    }
+
+    /** Data files of the documents table that its log does not name: those of killed attempts. */
+    private long orphanFiles() {
+        if (!Files.exists(documentsOnDisk.resolve("_delta_log"))) {
+            return 0;
+        }
+        DeltaLogReplay replay = new DeltaLogReplay(documentsOnDisk);
+        Set<String> orphans = new java.util.HashSet<>(replay.everyParquetFile());
+        orphans.removeAll(replay.liveFiles());
+        return orphans.size();
     }
 
     private Map<String, Long> announceCorpusDocuments() throws IOException {
@@ -168,6 +201,20 @@ class CrashRecoveryTest {
                             key,
                             bytes));
                 }
+                if (i % 10 == 5) {
+                    // An object that is not in the store: a quarantine row (SOURCE_MISSING) in most batches.
+                    String missingId = Announcer.docId(run + "/missing/" + i);
+                    String missingKey = "incoming/" + run + "/" + missingId + "/" + name;
+                    announcer.announce(Announcer.event(
+                            missingId,
+                            name,
+                            type.value(),
+                            "s3a://" + TestStack.BUCKET + "/" + missingKey,
+                            TestStack.BUCKET,
+                            missingKey,
+                            bytes));
+                    missing.add(missingId);
+                }
                 if (i % 50 == 0) {
                     announcer.announce(Announcer.event(
                             docId,
@@ -183,9 +230,13 @@ class CrashRecoveryTest {
         return expectedRows;
     }
 
-    private ChildJvm startJob() {
+    /** @param crashAt the {@link CrashPoint} where the job stops itself, or null */
+    private ChildJvm startJob(String crashAt) {
         starts++;
         List<String> javaArgs = new ArrayList<>(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"));
+        if (crashAt != null) {
+            javaArgs.add("-D" + CrashPoint.PROPERTY + "=" + crashAt);
+        }
         javaArgs.addAll(SparkFlags.jvmFlags());
         Map<String, String> confs = new HashMap<>(stack.s3aConfs());
         confs.put("spark.master", "local[2]");
@@ -201,6 +252,7 @@ class CrashRecoveryTest {
         confs.put("spark.docstream.maxOffsetsPerTrigger", "60");
         confs.put("spark.docstream.readParallelism", "4");
         confs.put("spark.docstream.statePartitions", "2");
+        confs.put("spark.docstream.metrics.port", "0"); // any free port: jobs of parallel builds never collide
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-cp");
         javaArgs.add(TestStack.jobClasspath());

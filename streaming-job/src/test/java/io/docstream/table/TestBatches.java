@@ -1,6 +1,14 @@
 package io.docstream.table;
 
+import io.docstream.contract.DocType;
+import io.docstream.extract.Corpus;
 import io.docstream.extract.DocumentColumn;
+import io.docstream.extract.DocumentExtractor;
+import io.docstream.extract.Extraction;
+import io.docstream.job.JobSettings;
+import io.docstream.job.arrivals.Announcement;
+import io.docstream.job.arrivals.ArrivalEvent;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,13 +56,50 @@ public final class TestBatches {
         return spark.createDataFrame(rows, OutputTable.SCHEMA);
     }
 
-    /** Commits a batch as the stream would, under the given query id. */
+    /**
+     * Real documents as the job's processor makes them: each file extracted and assembled with its lineage (rows of
+     * every kind of column: long texts, lists, dates, amounts); a JSON file of several records makes several rows.
+     */
+    public static Dataset<Row> documents(SparkSession spark, String prefix, List<Path> files, Instant ingestedAt) {
+        DocumentExtractor extractor = new DocumentExtractor();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            String name = file.getFileName().toString();
+            DocType type = name.endsWith(".json") ? DocType.JSON_RECORD : DocType.BULLETIN;
+            byte[] bytes = Corpus.bytes(file);
+            String docId = prefix + "-" + i;
+            ArrivalEvent event = new ArrivalEvent(
+                    docId, name, type, "file:/input/" + docId + "/" + name, bytes.length, "0".repeat(64), ingestedAt);
+            Announcement announcement = new Announcement(0, 100L + i, docId, event, null);
+            Extraction.Extracted extracted = (Extraction.Extracted) extractor.extract(type, name, bytes);
+            for (int record = 0; record < extracted.rows().size(); record++) {
+                rows.add(RowAssembler.document(
+                        announcement, extracted.rows().get(record), record, "0".repeat(64), List.of(), ingestedAt));
+            }
+        }
+        return spark.createDataFrame(rows, OutputTable.SCHEMA);
+    }
+
+    /** Commits a batch as the stream would, under the given query id, with the job's default driver commit bound. */
     public static void commit(SparkSession spark, String output, String queryId, long batchId, Dataset<Row> batch)
+            throws Exception {
+        commit(spark, output, queryId, batchId, batch, JobSettings.defaultDriverCommit());
+    }
+
+    /** The same through the path {@code bound} chooses: {@code new DriverCommitBound(0, 0)} is delta-spark's. */
+    public static void commit(
+            SparkSession spark,
+            String output,
+            String queryId,
+            long batchId,
+            Dataset<Row> batch,
+            DriverCommitBound bound)
             throws Exception {
         String before = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
         spark.sparkContext().setLocalProperty(QUERY_ID_PROPERTY, queryId);
         try {
-            new BatchCommitter(output).call(batch, batchId);
+            new BatchCommitter(output, bound).call(batch, batchId);
         } finally {
             spark.sparkContext().setLocalProperty(QUERY_ID_PROPERTY, before);
         }

@@ -32,6 +32,34 @@ public interface IngestConfig {
 
     Http http();
 
+    Status status();
+
+    /** Documents' outcomes, consumed from the job's document-outcomes topic, and the status answers built on them. */
+    interface Status {
+        /** The topic the job publishes each committed document's outcome on. */
+        @WithDefault("document-outcomes")
+        String topic();
+
+        /** The consumer group the replicas share: each outcome is recorded once, by one of them. */
+        @WithName("group-id")
+        @WithDefault("docstream-ingest-status")
+        String groupId();
+
+        /** Key prefix of the status records: {@code <prefix><doc_id>.json} and {@code <prefix><doc_id>.replay.json}. */
+        @WithDefault("document-status/")
+        String prefix();
+
+        /** The longest {@code ?wait=} a status request is held (and 5 s under quarkus.http.idle-timeout). */
+        @WithName("max-wait")
+        @WithDefault("25s")
+        Duration maxWait();
+
+        /** How often a held status request re-reads the store, for outcomes another replica recorded. */
+        @WithName("poll-interval")
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
     interface Http {
         /** Longest request URI served; longer ones are answered 414 URI_TOO_LONG with a JSON body. */
         @WithName("max-uri-chars")
