@@ -29,8 +29,10 @@ class ChecksCatchMistakesTest {
       docstream.store.s3.path-style=false
       docstream.store.s3.region=us-east-1
       docstream.topic=document-arrivals
+      docstream.status.topic=document-outcomes
       kafka.bootstrap.servers=localhost:9092
       docstream.auth.enabled=true
+      docstream.auth.api-keys-file=
       %test.docstream.auth.api-keys=k1
       %test.docstream.upload.max-bytes=1000
       """);
@@ -39,6 +41,7 @@ class ChecksCatchMistakesTest {
             Set.of(
                     "spark.docstream.kafka.bootstrap",
                     "spark.docstream.topic",
+                    "spark.docstream.outcomes.topic",
                     "spark.docstream.input",
                     "spark.docstream.output",
                     "spark.docstream.checkpoint",
@@ -216,6 +219,20 @@ class ChecksCatchMistakesTest {
     }
 
     @Test
+    void composeOutcomesTopicNotCreatedOrNotTheOneTheIngestServiceReads() {
+        Problems notCreated = new ComposeChecks(compose(s -> {
+                    ArrayNode cmd = command(s, "kafka-init");
+                    cmd.set(0, cmd.get(0).asText().replace("--topic document-outcomes", "--topic document-outcome"));
+                }))
+                .outcomesTopic(Optional.of(INGEST));
+        assertTrue(notCreated.mentions("kafka-init does not create document-outcomes"), notCreated::toString);
+        Problems elsewhere = new ComposeChecks(
+                        compose(s -> env(s, "ingest-service").put("DOCSTREAM_STATUS_TOPIC", "outcomes")))
+                .outcomesTopic(Optional.of(INGEST));
+        assertTrue(elsewhere.mentions("ingest-service outcomes topic"), elsewhere::toString);
+    }
+
+    @Test
     void composeEnvNameTheIngestServiceDoesNotKnow() {
         Problems p = new ComposeChecks(
                         compose(s -> env(s, "ingest-service").put("DOCSTREAM_STORE_S3_BUKET", "docstream")))
@@ -343,6 +360,40 @@ class ChecksCatchMistakesTest {
     }
 
     @Test
+    void k8sApiKeysMountedWithASubPath() {
+        List<JsonNode> docs = local();
+        for (JsonNode mount : container(docs, "docstream-ingest").path("volumeMounts")) {
+            if (mount.path("name").asText().equals("api-keys")) {
+                ((ObjectNode) mount).put("subPath", "api-keys");
+            }
+        }
+        Problems p = checks(docs).ingest(Optional.of(INGEST));
+        assertTrue(p.mentions("mounted with a subPath"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysFileThatTheSecretDoesNotProvide() {
+        List<JsonNode> docs = local();
+        ObjectNode env = (ObjectNode) container(docs, "docstream-ingest").at("/env/0");
+        assertTrue(env.path("name").asText().equals("DOCSTREAM_AUTH_API_KEYS_FILE"), env::toString);
+        env.put("value", "/etc/docstream/api-keys/keys");
+        Problems p = checks(docs).ingest(Optional.of(INGEST));
+        assertTrue(p.mentions("is not the key api-keys of the Secret docstream-api-keys"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysVolumeWithoutItemsMountsUndocumentedKeys() {
+        List<JsonNode> docs = local();
+        for (JsonNode volume : find(docs, "Deployment", "docstream-ingest").at("/spec/template/spec/volumes")) {
+            if (volume.has("secret")) {
+                ((ObjectNode) volume.path("secret")).remove("items");
+            }
+        }
+        Problems p = checks(docs).secrets();
+        assertTrue(p.mentions("uses key '<all keys>' of docstream-api-keys"), p::toString);
+    }
+
+    @Test
     void k8sServiceSelectingNoPod() {
         List<JsonNode> docs = local();
         ((ObjectNode) find(docs, "Service", "docstream-ingest").at("/spec/selector"))
@@ -423,12 +474,27 @@ class ChecksCatchMistakesTest {
         List<JsonNode> docs = local();
         ArrayNode cmd = (ArrayNode) find(docs, "Job", "kafka-init").at("/spec/template/spec/containers/0/command");
         for (int i = 0; i < cmd.size(); i++) {
-            if (cmd.get(i).asText().equals("document-arrivals")) {
-                cmd.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf("arrivals"));
-            }
+            cmd.set(
+                    i,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            cmd.get(i).asText().replace("document-arrivals", "arrivals")));
         }
         Problems p = checks(docs).localInfra();
         assertTrue(p.mentions("kafka-init does not create topic"), p::toString);
+    }
+
+    @Test
+    void k8sLocalTopicJobDoesNotCreateTheOutcomesTopic() {
+        List<JsonNode> docs = local();
+        ArrayNode cmd = (ArrayNode) find(docs, "Job", "kafka-init").at("/spec/template/spec/containers/0/command");
+        for (int i = 0; i < cmd.size(); i++) {
+            cmd.set(
+                    i,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            cmd.get(i).asText().replace("document-outcomes", "outcomes")));
+        }
+        Problems p = checks(docs).localInfra();
+        assertTrue(p.mentions("kafka-init does not create the outcomes topic"), p::toString);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class ComposeChecks {
     static final String BUCKET = "docstream";
     static final String TOPIC = "document-arrivals";
+    static final String OUTCOMES_TOPIC = "document-outcomes";
     static final String INGEST = "ingest-service";
     static final String JOB = "streaming-job";
     static final String KAFKA = "kafka";
@@ -160,6 +161,30 @@ final class ComposeChecks {
                 created,
                 jobArgs().map(a -> a.conf.get("spark.docstream.topic")).orElse(null),
                 "streaming-job spark.docstream.topic");
+        return p;
+    }
+
+    /** kafka-init creates the outcomes topic too, and the job publishes on the one the ingest service reads. */
+    Problems outcomesTopic(Optional<IngestConfig> ingest) {
+        Problems p = new Problems("docker-compose outcomes topic");
+        List<String> created = Pattern.compile("--topic\\s+(\\S+)")
+                .matcher(Compose.commandText(c.service("kafka-init")))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        p.check(created.contains(OUTCOMES_TOPIC), "kafka-init does not create " + OUTCOMES_TOPIC + ": " + created);
+        String ingestTopic = c.env(INGEST).get("DOCSTREAM_STATUS_TOPIC");
+        if (ingestTopic == null && ingest.isPresent()) {
+            ingestTopic = ingest.get().defaultValue("docstream.status.topic").orElse(null);
+        }
+        p.same(
+                OUTCOMES_TOPIC,
+                ingestTopic,
+                "ingest-service outcomes topic (DOCSTREAM_STATUS_TOPIC or application.properties docstream.status.topic)");
+        p.same(
+                OUTCOMES_TOPIC,
+                jobArgs().map(a -> a.conf.get("spark.docstream.outcomes.topic")).orElse(null),
+                "streaming-job spark.docstream.outcomes.topic");
         return p;
     }
 

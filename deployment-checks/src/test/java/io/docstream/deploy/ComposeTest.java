@@ -36,6 +36,11 @@ class ComposeTest {
     }
 
     @Test
+    void outcomesTopicCreatedIsTheTopicTheJobPublishesAndTheIngestServiceReads() {
+        pass(checks.outcomesTopic(IngestConfig.fromRepo()));
+    }
+
+    @Test
     void bucketCreatedIsTheBucketBothApplicationsUse() {
         pass(checks.bucketAndEndpoint());
     }

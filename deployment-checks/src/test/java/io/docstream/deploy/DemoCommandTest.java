@@ -41,6 +41,14 @@ class DemoCommandTest {
                     bulletin + " is not in the printed table:\n" + printed);
         }
         assertTrue(printed.contains("avg_salary_start"), "the example queries ran:\n" + printed);
+        assertTrue(
+                Pattern.compile(
+                                "> curl -H 'X-Api-Key: [^']+' 'http://127\\.0\\.0\\.1:\\d+/documents/[0-9a-f]{32}\\?wait=30s'\n"
+                                        + "\\{.*\"status\":\"processed\",\"outcome\":\\{\"outcome\":\"row\",\"table\":\"documents\","
+                                        + "\"table_version\":\\d+")
+                        .matcher(printed)
+                        .find(),
+                "the demo shows a document's status, processed with its table version:\n" + printed);
 
         // The tables are Delta: the add actions of documents' _delta_log hold exactly the rows Spark reads.
         Matcher logRows = Pattern.compile("Delta table documents: version \\d+, (\\d+) rows in \\d+ files")

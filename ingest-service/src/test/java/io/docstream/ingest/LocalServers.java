@@ -30,10 +30,15 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
 
     public static final String BUCKET = "docstream-test";
     public static final String TOPIC = "document-arrivals-test";
+    public static final String OUTCOMES_TOPIC = "document-outcomes-test";
 
     private static volatile KafkaBroker broker;
     private static volatile S3Server s3;
     private static volatile Path workDir;
+    private static volatile SecretVolume apiKeys;
+
+    /** The content the API keys file starts with: {@link Api#FILE_KEY} and a comment. */
+    public static final String API_KEYS_FILE = "# keys of the ingest tests' file-based client\n" + Api.FILE_KEY + "\n";
 
     /** The running broker, for the tests that take it down and bring it back. */
     public static KafkaBroker broker() {
@@ -56,6 +61,11 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
                 .build();
     }
 
+    /** The mounted-Secret-like folder the service reads {@code docstream.auth.api-keys-file} from. */
+    public static SecretVolume apiKeys() {
+        return apiKeys;
+    }
+
     public static Path localStoreRoot() {
         return workDir.resolve("local-store");
     }
@@ -76,10 +86,13 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
         try (S3Client client = s3Client()) {
             client.createBucket(r -> r.bucket(BUCKET));
         }
-        createTopic();
+        createTopics();
+        apiKeys = SecretVolume.create(workDir.resolve("api-keys"), "api-keys", API_KEYS_FILE);
         return Map.ofEntries(
+                Map.entry("docstream.auth.api-keys-file", apiKeys.file().toString()),
                 Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
                 Map.entry("docstream.topic", TOPIC),
+                Map.entry("docstream.status.topic", OUTCOMES_TOPIC),
                 Map.entry("docstream.store.kind", "s3"),
                 Map.entry("docstream.store.s3.bucket", BUCKET),
                 Map.entry("docstream.store.s3.endpoint", s3.endpoint()),
@@ -101,12 +114,14 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void createTopic() {
+    private static void createTopics() {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(OUTCOMES_TOPIC, 2, (short) 1)))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create topic " + TOPIC, e.getCause());
+            throw new IllegalStateException("cannot create topics " + TOPIC + ", " + OUTCOMES_TOPIC, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -83,6 +83,12 @@ public final class BenchCommand implements Callable<Integer> {
     private java.util.Map<String, String> baseline = new java.util.LinkedHashMap<>();
 
     @Option(
+            names = "--restart",
+            description = "after the steps: kill -9 the job under load at the first rate, start it again at once, and"
+                    + " measure the time from the kill to the new process's first commit")
+    private boolean restart;
+
+    @Option(
             names = "--drain-seconds",
             defaultValue = "120",
             description = "how long after a step's last upload to wait for its rows (default: ${DEFAULT-VALUE})")
@@ -152,7 +158,10 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("starting the pipeline" + (peer ? " and the reference peer" : "") + ":");
             BenchRun run = BenchRun.start(this, stack, artifacts, System.out);
             List<RateResult> steps = run.runAll();
-            BenchReport report = new BenchReport(name(), command, steps);
+            java.util.OptionalDouble restartSeconds =
+                    restart ? java.util.OptionalDouble.of(run.killAndRestart()) : java.util.OptionalDouble.empty();
+            BenchReport report =
+                    new BenchReport(name(), command, steps, run.startToFirstCommitSeconds(), restartSeconds);
             report.write(results());
             System.out.println();
             System.out.print(report.markdown()
@@ -201,6 +210,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     boolean peer() {
         return peer;
+    }
+
+    boolean restart() {
+        return restart;
     }
 
     java.util.Map<String, String> baseline() {

@@ -15,11 +15,28 @@ final class BenchReport {
     private final String name;
     private final String command;
     private final List<RateResult> results;
+    private final double startToFirstCommitSeconds;
+    private final java.util.OptionalDouble restartSeconds;
 
     BenchReport(String name, String command, List<RateResult> results) {
+        this(name, command, results, Double.NaN, java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * @param startToFirstCommitSeconds the jobs' start to the commit of the warm-up documents
+     * @param restartSeconds            a kill -9 of the job to the first commit of the new process, if measured
+     */
+    BenchReport(
+            String name,
+            String command,
+            List<RateResult> results,
+            double startToFirstCommitSeconds,
+            java.util.OptionalDouble restartSeconds) {
         this.name = name;
         this.command = command;
         this.results = results;
+        this.startToFirstCommitSeconds = startToFirstCommitSeconds;
+        this.restartSeconds = restartSeconds;
     }
 
     /** "1 second" → "1s", "500 milliseconds" → "500ms": the trigger as the summary line prints it. */
@@ -165,6 +182,14 @@ final class BenchReport {
             }
         }
         RateResult last = results.get(results.size() - 1);
+        if (!Double.isNaN(startToFirstCommitSeconds)) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nJobs started → warm-up documents committed (tables created): %.1f s%n",
+                    startToFirstCommitSeconds));
+        }
+        restartSeconds.ifPresent(seconds -> md.append(String.format(
+                Locale.ROOT, "%nkill -9 of the job → first commit of the restarted process: %.1f s%n", seconds)));
         md.append("\nResident memory at the end (MiB): ")
                 .append(last.residentMiB().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue())
@@ -185,6 +210,10 @@ final class BenchReport {
                 .append(quote(name))
                 .append(",\n  \"command\": ")
                 .append(quote(command))
+                .append(",\n  \"start_to_first_commit_s\": ")
+                .append(number(startToFirstCommitSeconds))
+                .append(",\n  \"restart_to_first_commit_s\": ")
+                .append(restartSeconds.isPresent() ? number(restartSeconds.getAsDouble()) : "null")
                 .append(",\n  \"steps\": [\n");
         for (int i = 0; i < results.size(); i++) {
             RateResult r = results.get(i);

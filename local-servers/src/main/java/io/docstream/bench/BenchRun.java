@@ -47,6 +47,7 @@ final class BenchRun {
     private static final int WARM_UP_DOCUMENTS = 10;
     private long warmUp;
     private long jobsStartedNanos;
+    private double startToFirstCommitSeconds;
 
     private BenchRun(
             BenchCommand options, Stack stack, PipelineSettings settings, Artifacts artifacts, PrintStream out) {
@@ -146,6 +147,63 @@ final class BenchRun {
         stack.startJobEmbedded(settings, process, mainClass, confs);
         pids.put(process, stack.pid(process));
         pipelines.add(new PipelineUnderTest(name, process, tablesOnDisk, progress));
+    }
+
+    /** Seconds from the jobs' start to the commit of the warm-up documents (the tables are created then). */
+    double startToFirstCommitSeconds() {
+        return startToFirstCommitSeconds;
+    }
+
+    /**
+     * Kills our job with SIGKILL while uploads go on at the first rate, starts it again at once, and returns the
+     * seconds from the kill to the first table commit of the new process.
+     */
+    double killAndRestart() throws InterruptedException {
+        PipelineUnderTest ours = pipelines.get(0);
+        int rate = options.rates().get(0);
+        out.printf("%nrestart: kill -9 of %s under %d docs/s, started again at once%n", ours.process(), rate);
+        BenchDocuments documents = BenchDocuments.from(options.corpus());
+        Thread load = new Thread(
+                () -> {
+                    try {
+                        new OpenLoadClient(URI.create("http://127.0.0.1:" + settings.httpPort()), settings.apiKey())
+                                .run(documents, options.runTag() + "-restart", rate, 30, sent -> {});
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "bench-restart-load");
+        load.start();
+        Thread.sleep(3000); // a batch or two in flight when the kill comes
+        long killed = System.nanoTime();
+        stack.killAndRestart(ours.process());
+        pids.put(ours.process(), stack.pid(ours.process()));
+        long commits = commitsOf(ours.documents()); // the old process is gone: no commit of its own comes after this
+        long deadline = killed + Duration.ofMinutes(3).toNanos();
+        while (commitsOf(ours.documents()) <= commits) {
+            stack.requireServicesRunning();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the restarted job committed nothing within 3 minutes");
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        out.printf("restart: kill -9 → first commit of the new process %.1f s%n", seconds);
+        load.join();
+        return seconds;
+    }
+
+    private static long commitsOf(Path table) {
+        Path log = table.resolve("_delta_log");
+        if (!Files.isDirectory(log)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(log)) {
+            return files.filter(file -> file.getFileName().toString().matches("\\d{20}\\.json"))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every step: the rates, then (first rate) each bucket size. */
@@ -358,20 +416,21 @@ final class BenchRun {
 
     /** Each job has committed the warm-up documents: no step measures a job still starting. */
     private void awaitJobsStarted() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         for (PipelineUnderTest pipeline : pipelines) {
             while (pipeline.committedRows() < warmUp) {
                 stack.requireServicesRunning();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(pipeline.process() + " did not commit the " + warmUp
-                            + " warm-up documents within 3 minutes");
+                            + " warm-up documents within 6 minutes (a machine too busy to measure on?)");
                 }
                 Thread.sleep(250);
             }
         }
+        startToFirstCommitSeconds = (System.nanoTime() - jobsStartedNanos) / 1e9;
         out.printf(
                 "each job committed the %d warm-up documents %.1f s after the jobs were started%n",
-                warmUp, (System.nanoTime() - jobsStartedNanos) / 1e9);
+                warmUp, startToFirstCommitSeconds);
     }
 
     /** Adds copies of a bulletin under the input prefix, on disk, up to {@code objects} in all (older uploads count). */

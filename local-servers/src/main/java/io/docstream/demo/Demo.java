@@ -111,6 +111,9 @@ public final class Demo {
                 new TableQueries(artifacts, settings, options.stateDir().resolve("logs"));
         boolean complete = awaitTable(stack, settings, queries, uploaded, options.timeout(), startNanos);
         if (complete) {
+            StatusExample.print(ingestUri, settings.apiKey(), uploaded.get(0).docId(), System.out);
+        }
+        if (complete) {
             for (String sql : ExampleQueries.read(options.home().resolve("docs/queries.sql"))) {
                 System.out.println("\n> " + sql);
                 System.out.println(resultTable(queries.run(sql)));

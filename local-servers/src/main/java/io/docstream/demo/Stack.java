@@ -199,11 +199,37 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(settings.awsEnvironment());
         env.putAll(extraEnv);
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        launch(name, javaArgs, env, master);
+    }
+
+    private void launch(String name, List<String> javaArgs, Map<String, String> env, String master) {
         ChildJvm job = ChildJvm.start(name, javaArgs, env, stateDir, stateDir.resolve("logs/" + name + ".log"));
         services.add(job);
+        jobLaunches.put(name, new JobLaunch(job, javaArgs, env, master));
         String where =
                 jobMetricsUrl(name).map(url -> master + ", metrics " + url).orElse(master);
         track(name, job.pid(), where, () -> job.stop(Duration.ofSeconds(30)));
+    }
+
+    /** How a job was started, to start it again the same way. */
+    private record JobLaunch(ChildJvm process, List<String> javaArgs, Map<String, String> env, String master) {}
+
+    private final Map<String, JobLaunch> jobLaunches = new HashMap<>();
+
+    /**
+     * Kills the job of this name with SIGKILL, as a crash would, and starts it again at once with the same command:
+     * it resumes from its checkpoint. For the bench's restart figure.
+     */
+    public void killAndRestart(String name) {
+        JobLaunch launch = jobLaunches.get(name);
+        if (launch == null) {
+            throw new IllegalArgumentException("no job " + name + " was started");
+        }
+        launch.process().kill();
+        services.remove(launch.process());
+        started.removeIf(process -> process.name().equals(name));
+        runFiles.forget(name, launch.process().pid());
+        launch(name, launch.javaArgs(), launch.env(), launch.master());
     }
 
     /** The pid of the started process of this name. */

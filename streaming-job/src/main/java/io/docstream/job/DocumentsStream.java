@@ -3,6 +3,8 @@ package io.docstream.job;
 import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.FirstAnnouncement;
 import io.docstream.job.metrics.JobMetrics;
+import io.docstream.job.outcomes.OutcomePublisher;
+import io.docstream.job.outcomes.OutcomeSettings;
 import io.docstream.job.read.DocumentProcessor;
 import io.docstream.job.read.SourceConfinement;
 import io.docstream.table.BatchCommitListener;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The streaming job: document-arrivals (Kafka) → parse announcements → drop re-announcements → read and
  * extract each document on the executors → two Delta Lake tables, documents and quarantine, committed
- * exactly once per micro-batch ({@link BatchCommitter}).
+ * exactly once per micro-batch ({@link BatchCommitter}) → each document's outcome on document-outcomes
+ * ({@link OutcomePublisher}).
  * Runs embedded ({@code bin/docstream job}, {@code local[*]} unless a master is given) or via spark-submit.
  */
 public final class DocumentsStream {
@@ -58,16 +61,28 @@ public final class DocumentsStream {
         if (settings.metrics().enabled()) {
             metrics.serve(settings.metrics().bindAddress(), settings.metrics().port());
         }
-        StreamingQuery query = start(spark, settings, List.of(metrics.commits()));
+        OutcomeSettings outcomeSettings = OutcomeSettings.resolve(List.of(args), conf, System.getenv());
+        OutcomePublisher outcomes = outcomeSettings.enabled()
+                ? OutcomePublisher.start(outcomeSettings, settings.kafkaBootstrap(), KafkaClientOptions.from(conf))
+                : null;
+        List<BatchCommitListener> listeners = new java.util.ArrayList<>(List.of(metrics.commits()));
+        if (outcomes != null) {
+            listeners.add(outcomes);
+        }
+        StreamingQuery query = start(spark, settings, listeners);
         // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
         // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
         org.apache.spark.util.ShutdownHookManager.addShutdownHook(
                 org.apache.spark.util.ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1, () -> {
                     stopQuietly(query);
+                    if (outcomes != null) {
+                        outcomes.close(); // the last batch's outcomes go out before the JVM ends
+                    }
                     return scala.runtime.BoxedUnit.UNIT;
                 });
         long maintenanceMs = settings.maintenanceIntervalMs();
-        try (StallWatch stalls = StallWatch.watch(
+        try (OutcomePublisher published = outcomes;
+                StallWatch stalls = StallWatch.watch(
                         query,
                         settings,
                         KafkaClientOptions.from(conf),
@@ -155,14 +170,27 @@ public final class DocumentsStream {
         if (java.util.Arrays.stream(spark.streams().listListeners()).noneMatch(BatchProgressLogger.class::isInstance)) {
             spark.streams().addListener(new BatchProgressLogger());
         }
+        BatchCommitter committer = new BatchCommitter(settings.output(), settings.driverCommit(), listeners);
+        Thread opening = new Thread(() -> openTables(committer, spark), "docstream-open-tables");
+        opening.setDaemon(true);
+        opening.start();
         return tableRows
                 .writeStream()
                 .queryName("documents")
-                .foreachBatch(new BatchCommitter(settings.output(), settings.driverCommit(), listeners))
+                .foreachBatch(committer)
                 .option("checkpointLocation", settings.documentsCheckpoint())
                 .outputMode("append")
                 .trigger(Trigger.ProcessingTime(settings.trigger()))
                 .start();
+    }
+
+    /** While the query starts: the first batch finds the tables open (or opens them itself if this failed). */
+    private static void openTables(BatchCommitter committer, SparkSession spark) {
+        try {
+            committer.openTables(spark);
+        } catch (RuntimeException e) {
+            LOG.warn("opening the tables ahead of the first batch failed; the batch opens them", e);
+        }
     }
 
     /**

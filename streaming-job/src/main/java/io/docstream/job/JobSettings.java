@@ -130,6 +130,8 @@ public record JobSettings(
     public enum Key {
         KAFKA_BOOTSTRAP("kafka.bootstrap", "127.0.0.1:9092"),
         TOPIC("topic", "document-arrivals"),
+        OUTCOMES_TOPIC("outcomes.topic", "document-outcomes"),
+        OUTCOMES_BUFFER("outcomes.buffer", "20000"),
         STARTING_OFFSETS("startingOffsets", "earliest"),
         MAX_OFFSETS_PER_TRIGGER("maxOffsetsPerTrigger", "10000"),
         TRIGGER("trigger", "5 seconds"),
@@ -184,11 +186,7 @@ public record JobSettings(
     }
 
     public static JobSettings resolve(List<String> args, SparkConf conf, Map<String, String> env) {
-        Map<Key, String> fromArgs = parseArguments(args);
-        Function<Key, String> value = key -> Optional.ofNullable(fromArgs.get(key))
-                .or(() -> conf.getOption(key.conf()).isDefined() ? Optional.of(conf.get(key.conf())) : Optional.empty())
-                .or(() -> Optional.ofNullable(env.get(key.env())).filter(v -> !v.isBlank()))
-                .orElse(key.defaultValue());
+        Function<Key, String> value = lookup(parseArguments(args), conf, env);
         JobSettings settings = new JobSettings(
                 value.apply(Key.KAFKA_BOOTSTRAP),
                 value.apply(Key.TOPIC),
@@ -216,6 +214,21 @@ public record JobSettings(
                 MetricsEndpoint.of(value.apply(Key.METRICS_BIND_ADDRESS), value.apply(Key.METRICS_PORT)));
         settings.validate();
         return settings;
+    }
+
+    /**
+     * One setting, looked up as {@link #resolve} looks up each: for the parts of the job that read their own
+     * settings ({@link io.docstream.job.outcomes.OutcomeSettings}).
+     */
+    public static String setting(Key key, List<String> args, SparkConf conf, Map<String, String> env) {
+        return lookup(parseArguments(args), conf, env).apply(key);
+    }
+
+    private static Function<Key, String> lookup(Map<Key, String> fromArgs, SparkConf conf, Map<String, String> env) {
+        return key -> Optional.ofNullable(fromArgs.get(key))
+                .or(() -> conf.getOption(key.conf()).isDefined() ? Optional.of(conf.get(key.conf())) : Optional.empty())
+                .or(() -> Optional.ofNullable(env.get(key.env())).filter(v -> !v.isBlank()))
+                .orElse(key.defaultValue());
     }
 
     /** The whole configuration as the job logs it at start (no secrets: credentials never pass through here). */

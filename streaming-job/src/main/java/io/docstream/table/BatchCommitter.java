@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * the crashed attempt did not reach is committed now.
  *
  * <p>A batch within the {@link DriverCommitBound} (the usual case) is brought to the driver and committed there by
- * Delta Kernel ({@link KernelTable}): no Spark job per commit. A larger one, or a table's first commit, goes through
- * delta-spark's writer ({@link SparkAppend}). Both record the same transaction ids, so either path honours the other's
+ * Delta Kernel ({@link KernelTable}): no Spark job per commit. A larger one goes through delta-spark's writer
+ * ({@link SparkAppend}). Both record the same transaction ids, so either path honours the other's
  * commits. Once both tables are committed, the {@link BatchCommitListener}s are told.
  */
 public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
@@ -94,7 +94,7 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
         }
     }
 
-    /** The batch's rows brought to the driver, each table committed by Kernel (delta-spark creates a missing table). */
+    /** The batch's rows brought to the driver, each table committed (or created) by Kernel. */
     private CommittedBatch commitFromDriver(Dataset<Row> rows, BatchCounts counts, String appId, long batchId) {
         List<Row> collected = DeltaTables.withIngestDate(rows).collectAsList();
         Map<String, List<Row>> byTable = new HashMap<>();
@@ -113,12 +113,7 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
             if (!commits.isEmpty()) {
                 CrashPoint.reach(CrashPoint.BETWEEN_TABLES);
             }
-            KernelTable kernel = kernelTable(rows.sparkSession(), table);
-            commits.put(
-                    table,
-                    kernel != null
-                            ? kernel.append(tableRows, appId, batchId)
-                            : sparkAppend(rows, table, appId, batchId, tableRows.size()));
+            commits.put(table, kernelTable(rows.sparkSession(), table).append(tableRows, appId, batchId));
         }
         return new CommittedBatch(appId, batchId, commits, DocumentOutcomes.of(collected));
     }
@@ -148,14 +143,27 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
                 rowCount);
         // Kernel's snapshot of the table no longer is the latest, and the commit it missed carries this query's
         // transaction id, which Kernel would take for a concurrent attempt of its own batch: start afresh.
-        if (kernelTables != null) {
-            kernelTables.remove(table);
+        synchronized (this) {
+            if (kernelTables != null) {
+                kernelTables.remove(table);
+            }
         }
         return commit;
     }
 
-    /** Kernel's writer of {@code table}, or null while the table does not exist yet. */
-    private KernelTable kernelTable(SparkSession spark, String table) {
+    /**
+     * Opens the existing tables with Kernel ahead of the first batch (their snapshots loaded, Kernel's classes
+     * with them), so that a restarted job's first batch does not wait for it. Safe beside a running batch.
+     */
+    public void openTables(SparkSession spark) {
+        if (driverCommit.maxRows() > 0) {
+            kernelTable(spark, DeltaTables.DOCUMENTS);
+            kernelTable(spark, DeltaTables.QUARANTINE);
+        }
+    }
+
+    /** Kernel's writer of {@code table}; its first commit creates the table when there is none yet. */
+    private synchronized KernelTable kernelTable(SparkSession spark, String table) {
         if (kernelTables == null) {
             kernelTables = new HashMap<>();
             Configuration hadoop = new Configuration(spark.sparkContext().hadoopConfiguration());
@@ -180,7 +188,14 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
                         spark.sparkContext().hadoopConfiguration(),
                         postCommitThread);
             } catch (TableNotFoundException e) {
-                return null;
+                kernel = KernelTable.create(
+                        table,
+                        path,
+                        table.equals(DeltaTables.DOCUMENTS) ? DeltaTables.INGEST_DATE : null,
+                        KernelSchema.of(table),
+                        engine,
+                        spark.sparkContext().hadoopConfiguration(),
+                        postCommitThread);
             }
             kernelTables.put(table, kernel);
         }

@@ -3,6 +3,7 @@ package io.docstream.table;
 import io.delta.kernel.DataWriteContext;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.Table;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionCommitResult;
@@ -10,6 +11,7 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.TableAlreadyExistsException;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.types.DateType;
@@ -59,6 +61,8 @@ final class KernelTable {
     private final Executor postCommitThread;
 
     private Snapshot snapshot;
+    /** The schema of a table this writer's first commit creates; null once the table exists. */
+    private StructType newTableSchema;
     /** The work after the last commit; completes with a reloaded snapshot when it wrote a checkpoint. */
     private CompletableFuture<Snapshot> postCommit = CompletableFuture.completedFuture(null);
 
@@ -83,6 +87,20 @@ final class KernelTable {
      * @param partitionColumn the table's one partition column, a date; null for an unpartitioned table
      * @throws io.delta.kernel.exceptions.TableNotFoundException when no table is there yet
      */
+    /** A table that is not there yet: the first {@link #append} creates it with {@code schema}. */
+    static KernelTable create(
+            String table,
+            String path,
+            String partitionColumn,
+            StructType schema,
+            Engine engine,
+            Configuration hadoop,
+            Executor postCommitThread) {
+        KernelTable kernel = new KernelTable(table, path, partitionColumn, engine, hadoop, postCommitThread);
+        kernel.newTableSchema = schema;
+        return kernel;
+    }
+
     static KernelTable open(
             String table,
             String path,
@@ -100,6 +118,12 @@ final class KernelTable {
      * {@code batchId}, or finds the commit an earlier attempt of the batch made.
      */
     TableCommit append(List<Row> rows, String appId, long batchId) {
+        if (newTableSchema != null) {
+            Optional<TableCommit> created = create(rows, appId, batchId);
+            if (created.isPresent()) {
+                return created.get();
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             Snapshot base = current();
             Optional<Long> recorded = base.getLatestTransactionVersion(engine, appId);
@@ -135,6 +159,33 @@ final class KernelTable {
                         path,
                         e);
             }
+        }
+    }
+
+    /**
+     * The table's first commit: its schema, its partition column, and the batch's rows, with the batch's
+     * transaction id as any other commit. Empty when another writer created the table meanwhile.
+     */
+    private Optional<TableCommit> create(List<Row> rows, String appId, long batchId) {
+        StructType schema = newTableSchema;
+        newTableSchema = null;
+        Transaction transaction = Table.forPath(engine, path)
+                .createTransactionBuilder(engine, ENGINE_INFO, Operation.CREATE_TABLE)
+                .withSchema(engine, schema)
+                .withPartitionColumns(engine, partitionColumn == null ? List.of() : List.of(partitionColumn))
+                .withTransactionId(engine, appId, batchId)
+                .build(engine);
+        List<io.delta.kernel.data.Row> actions = writeFiles(transaction, schema, rows);
+        try {
+            TransactionCommitResult result = transaction.commit(engine, inMemory(actions));
+            Instant committedAt = Instant.now();
+            snapshot = result.getPostCommitSnapshot().orElse(null);
+            runAfterCommit(result.getPostCommitHooks());
+            LOG.info("{} created by Kernel at {} with batch {}", table, path, batchId);
+            return Optional.of(new TableCommit(table, result.getVersion(), committedAt, rows.size(), false));
+        } catch (ConcurrentWriteException | TableAlreadyExistsException e) {
+            snapshot = null;
+            return Optional.empty();
         }
     }
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A batch appended by delta-spark's writer: Spark jobs write the files from the executors. The path for batches too
- * large to bring to the driver (a backlog after an outage), and for a table's first commit, which creates it.
+ * large to bring to the driver (a backlog after an outage).
  */
 final class SparkAppend {
 

@@ -13,6 +13,7 @@ import io.docstream.table.CrashPoint;
 import io.docstream.table.DeltaLogReplay;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.OutputTable;
+import io.docstream.table.TrinoTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The job as a separate process on S3, killed with SIGKILL (or stopping itself as SIGKILL would, at a
- * {@link CrashPoint}) in the middle of micro-batches at four different moments and restarted each time; at the end the documents table holds every document exactly
- * once and the quarantine every missing object once, none lost, none duplicated, both for Spark's Delta reader and for a reader that is not Spark
- * ({@link DeltaLogReplay}: the log's add/remove actions, files read with parquet-hadoop). A reader that lists
+ * {@link CrashPoint}) in the middle of micro-batches at four different moments and restarted each time; at the
+ * end the documents table holds every document exactly once and the quarantine every missing object once, none
+ * lost, none duplicated, both for Spark's Delta reader and for a reader that is not Spark ({@link DeltaLogReplay}:
+ * the log's add/remove actions, files read with parquet-hadoop), and for Trino over S3 ({@link TrinoTables}). A
+ * reader that lists
  * the table's files instead of its log also sees the killed attempts' files: the log is what makes it exact.
  */
 class CrashRecoveryTest {
@@ -72,7 +75,7 @@ class CrashRecoveryTest {
         // 1. At a random moment once batches are flowing (the tables exist: later batches are committed by Kernel).
         await(
                 () -> Files.exists(documentsOnDisk.resolve("_delta_log").resolve(String.format("%020d.json", 0))),
-                Duration.ofMinutes(2),
+                Duration.ofMinutes(4),
                 job);
         Thread.sleep(random.nextInt(1500));
         job.kill();
@@ -81,7 +84,7 @@ class CrashRecoveryTest {
         // kill -9 would: the moment is too short to hit from outside).
         long orphansBefore = orphanFiles();
         job = startJob(CrashPoint.FILES_WRITTEN);
-        assertEquals(137, job.waitFor(Duration.ofMinutes(2)), "the job did not stop at its crash point:" + job.tail());
+        assertEquals(137, job.waitFor(Duration.ofMinutes(4)), "the job did not stop at its crash point:" + job.tail());
         assertTrue(orphanFiles() > orphansBefore, "no data file was left outside the log by the crash");
 
         // 3. Between the two tables' commits of a batch: documents committed, quarantine not.
@@ -90,7 +93,7 @@ class CrashRecoveryTest {
             retries.forEach(announcer::announce);
         }
         job = startJob(CrashPoint.BETWEEN_TABLES);
-        assertEquals(137, job.waitFor(Duration.ofMinutes(2)), "the job did not stop at its crash point:" + job.tail());
+        assertEquals(137, job.waitFor(Duration.ofMinutes(4)), "the job did not stop at its crash point:" + job.tail());
 
         // 4. Right after a new batch is planned (its offsets written), before its files or commit.
         job = startJob(null);
@@ -104,7 +107,7 @@ class CrashRecoveryTest {
         try {
             await(
                     () -> documents().count() >= total && quarantineCount() >= missing.size(),
-                    Duration.ofMinutes(4),
+                    Duration.ofMinutes(8),
                     job);
             Thread.sleep(6000); // a few more 1 s triggers: late retries would show up as extra rows
         } finally {
@@ -134,6 +137,7 @@ class CrashRecoveryTest {
         List<String> docIds = replay.column("doc_id");
         assertEquals(total, docIds.size(), "rows of the log's live files (non-Spark reader)");
         assertEquals(expectedRows, DeltaLogReplay.counts(docIds), "rows per document (non-Spark reader)");
+        assertEquals(expectedRows, TrinoTables.get().rowsPerDocId(output), "rows per document (Trino)");
         long listed = replay.columnOfEveryFile("doc_id").size();
         Set<String> orphans = new java.util.HashSet<>(replay.everyParquetFile());
         orphans.removeAll(replay.liveFiles());

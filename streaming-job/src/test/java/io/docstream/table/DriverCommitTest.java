@@ -112,6 +112,41 @@ class DriverCommitTest {
     }
 
     @Test
+    void aTableCreatedByKernelIsTheTableDeltaSparkCreates() throws Exception {
+        Path kernelRoot = TestStack.get().workDir.resolve(TestStack.unique("kernel-create"));
+        Path sparkRoot = TestStack.get().workDir.resolve(TestStack.unique("spark-create"));
+        Dataset<Row> batch = TestBatches.documents(
+                        spark, "n0", realDocuments().subList(0, 2), Instant.parse("2026-12-01T10:00:00Z"))
+                .union(TestBatches.batch(spark, "n0", 0, 1, Instant.parse("2026-12-01T10:00:00Z")));
+        TestBatches.commit(spark, kernelRoot.toUri().toString(), "q", 0, batch, JobSettings.defaultDriverCommit());
+        TestBatches.commit(spark, sparkRoot.toUri().toString(), "q", 0, batch, SPARK_ONLY);
+        for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
+            DeltaLogReplay byKernel = new DeltaLogReplay(kernelRoot.resolve(table));
+            DeltaLogReplay bySpark = new DeltaLogReplay(sparkRoot.resolve(table));
+            assertEquals(bySpark.protocol(), byKernel.protocol(), table + " protocol");
+            assertEquals(
+                    bySpark.metadata().get("schemaString"), byKernel.metadata().get("schemaString"), table);
+            assertEquals(
+                    bySpark.metadata().get("partitionColumns"),
+                    byKernel.metadata().get("partitionColumns"),
+                    table);
+            assertEquals(sorted(read(sparkRoot, table)), sorted(read(kernelRoot, table)), table + " rows");
+            assertTrue(
+                    byKernel.commits().get(0).actions().stream()
+                            .anyMatch(a -> a.path("txn").path("appId").asText().equals("q")),
+                    table + ": the creating commit carries the batch's transaction id");
+        }
+        // The same batch again (a re-run after a crash): recorded at creation, not committed twice.
+        TestBatches.commit(spark, kernelRoot.toUri().toString(), "q", 0, batch, JobSettings.defaultDriverCommit());
+        assertEquals(2, read(kernelRoot, DeltaTables.DOCUMENTS).size());
+        assertEquals(
+                1,
+                new DeltaLogReplay(kernelRoot.resolve(DeltaTables.DOCUMENTS))
+                        .commits()
+                        .size());
+    }
+
+    @Test
     void aReRunBatchIsToldTheVersionsItsFirstAttemptCommitted() throws Exception {
         Path root = TestStack.get().workDir.resolve(TestStack.unique("kernel-rerun"));
         String output = root.toUri().toString();
@@ -159,7 +194,7 @@ class DriverCommitTest {
             commit(committer, batchId, TestBatches.batch(spark, "c" + batchId, 2, 0, day));
         }
         Path log = root.resolve(DeltaTables.DOCUMENTS).resolve("_delta_log");
-        // Version 10 was committed by Kernel (version 0 by delta-spark, which created the table).
+        // Versions 0 (the table's creation) to 11 are Kernel's; delta.checkpointInterval is 10.
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(log.resolve(String.format("%020d.checkpoint.parquet", 10))));
         assertTrue(Files.exists(log.resolve("_last_checkpoint")));

@@ -59,29 +59,46 @@ public class ArrivalAnnouncer {
                 producerConfig(kafkaConfig, ackTimeout), new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** Where an announcement landed on the arrivals topic. */
+    public record Announced(int partition, long offset) {}
+
     /** Sends the event and waits for the broker's ack; throws {@link AnnouncementFailed} otherwise. */
-    public void announce(StoredDocument document) {
-        ProducerRecord<String, byte[]> record =
-                record(topic, document, data(json, document), UUID.randomUUID().toString(), clock.instant());
+    public Announced announce(StoredDocument document) {
+        return send(
+                record(topic, document, data(json, document), UUID.randomUUID().toString(), clock.instant()),
+                document.docId());
+    }
+
+    /**
+     * Announces a stored document again as a replay ({@link ArrivalHeaders#REPLAY_ID}): the job reads it although
+     * it saw the document before, once per replay id.
+     */
+    public Announced announceReplay(StoredDocument document, String replayId) {
+        Map<String, String> headers =
+                ArrivalHeaders.replay(UUID.randomUUID().toString(), clock.instant(), document.docId(), replayId);
+        return send(record(topic, document, data(json, document), headers), document.docId());
+    }
+
+    private Announced send(ProducerRecord<String, byte[]> record, String docId) {
         try {
             Future<RecordMetadata> ack = producer.send(record);
-            ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            RecordMetadata metadata = ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Announced(metadata.partition(), metadata.offset());
         } catch (TimeoutException e) {
             throw new AnnouncementFailed(
-                    "Kafka did not acknowledge the arrival of " + document.docId() + " within " + ackTimeout.toMillis()
-                            + " ms",
+                    "Kafka did not acknowledge the arrival of " + docId + " within " + ackTimeout.toMillis() + " ms",
                     e);
         } catch (ExecutionException e) {
             throw new AnnouncementFailed(
-                    "Kafka refused the arrival of " + document.docId() + ": "
+                    "Kafka refused the arrival of " + docId + ": "
                             + e.getCause().getMessage(),
                     e.getCause());
         } catch (KafkaException e) {
             // send() itself throws when the topic's metadata cannot be had within max.block.ms.
-            throw new AnnouncementFailed("cannot send the arrival of " + document.docId() + ": " + e.getMessage(), e);
+            throw new AnnouncementFailed("cannot send the arrival of " + docId + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AnnouncementFailed("interrupted while waiting for Kafka's ack of " + document.docId(), e);
+            throw new AnnouncementFailed("interrupted while waiting for Kafka's ack of " + docId, e);
         }
     }
 
@@ -93,9 +110,13 @@ public class ArrivalAnnouncer {
     /** The Kafka record announcing {@code document}: key doc_id, value the event's data, CloudEvents headers. */
     static ProducerRecord<String, byte[]> record(
             String topic, StoredDocument document, byte[] data, String eventId, Instant time) {
+        return record(topic, document, data, ArrivalHeaders.of(eventId, time, document.docId()));
+    }
+
+    static ProducerRecord<String, byte[]> record(
+            String topic, StoredDocument document, byte[] data, Map<String, String> ceHeaders) {
         RecordHeaders headers = new RecordHeaders();
-        ArrivalHeaders.of(eventId, time, document.docId())
-                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        ceHeaders.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(topic, null, document.docId(), data, headers);
     }
 

@@ -32,16 +32,57 @@ public interface IngestConfig {
 
     Http http();
 
+    Status status();
+
+    /** Documents' outcomes, consumed from the job's document-outcomes topic, and the status answers built on them. */
+    interface Status {
+        /** The topic the job publishes each committed document's outcome on. */
+        @WithDefault("document-outcomes")
+        String topic();
+
+        /** The consumer group the replicas share: each outcome is recorded once, by one of them. */
+        @WithName("group-id")
+        @WithDefault("docstream-ingest-status")
+        String groupId();
+
+        /** Key prefix of the status records: {@code <prefix><doc_id>.json} and {@code <prefix><doc_id>.replay.json}. */
+        @WithDefault("document-status/")
+        String prefix();
+
+        /** The longest {@code ?wait=} a status request is held (and 5 s under quarkus.http.idle-timeout). */
+        @WithName("max-wait")
+        @WithDefault("25s")
+        Duration maxWait();
+
+        /** How often a held status request re-reads the store, for outcomes another replica recorded. */
+        @WithName("poll-interval")
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
     interface Http {
         /** Longest request URI served; longer ones are answered 414 URI_TOO_LONG with a JSON body. */
         @WithName("max-uri-chars")
         @WithDefault("4096")
         int maxUriChars();
 
-        /** How long a request may take to arrive whole, headers to the last body byte; past it, 408. */
-        @WithName("request-timeout")
-        @WithDefault("120s")
-        Duration requestTimeout();
+        /** How long after its headers an upload's body may take to start arriving; past it, 408. */
+        @WithName("body-start-timeout")
+        @WithDefault("10s")
+        Duration bodyStartTimeout();
+
+        /**
+         * The least an upload's body must arrive at, in bytes per second, averaged over every trailing
+         * {@link #bodyRateWindow()}; below it, 408. 0 turns the check off.
+         */
+        @WithName("min-body-rate")
+        @WithDefault("500")
+        long minBodyRate();
+
+        /** The span {@link #minBodyRate()} is averaged over; also how long a body is given before it is judged. */
+        @WithName("body-rate-window")
+        @WithDefault("20s")
+        Duration bodyRateWindow();
 
         /**
          * The service's public base URL (e.g. {@code https://ingest.example.com}) for Location headers;
@@ -173,9 +214,21 @@ public interface IngestConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Accepted API keys, comma separated. */
+        /** Accepted API keys, comma separated (e.g. from the environment, DOCSTREAM_AUTH_API_KEYS). */
         @WithName("api-keys")
         Optional<List<String>> apiKeys();
+
+        /**
+         * A file of further accepted keys, one per line ({@code #} starts a comment line), re-read every
+         * {@link #apiKeysReloadPeriod()}: keys can be added and revoked without a restart (a mounted Secret).
+         */
+        @WithName("api-keys-file")
+        Optional<Path> apiKeysFile();
+
+        /** How often {@link #apiKeysFile()} is re-read. */
+        @WithName("api-keys-reload-period")
+        @WithDefault("10s")
+        Duration apiKeysReloadPeriod();
     }
 
     interface Announce {

@@ -33,6 +33,15 @@ public interface DocumentStore {
 
     Optional<String> docIdForIdempotencyKey(String keyHash);
 
+    /**
+     * Writes a small record kept beside the documents (a document's status), whole: a reader sees the old
+     * content or the new, never a mix. {@code key} is relative to the store's root, like the documents' keys.
+     */
+    void putRecord(String key, byte[] content);
+
+    /** The record under {@code key}, if there is one. */
+    Optional<byte[]> getRecord(String key);
+
     /** Throws {@link StoreUnavailable} unless the store can be written to now (for readiness). */
     void checkReachable();
 

@@ -104,6 +104,28 @@ public final class LocalFolderStore implements DocumentStore {
     }
 
     @Override
+    public void putRecord(String key, byte[] content) {
+        Path record = root.resolve(key);
+        try {
+            writeAtomically(record, content);
+        } catch (IOException e) {
+            throw new StoreUnavailable("cannot write " + record, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> getRecord(String key) {
+        Path record = root.resolve(key);
+        try {
+            return Optional.of(Files.readAllBytes(record));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreUnavailable("cannot read " + record, e);
+        }
+    }
+
+    @Override
     public void checkReachable() {
         try {
             Files.createDirectories(root);

@@ -180,6 +180,28 @@ public final class S3Store implements DocumentStore, AutoCloseable {
     }
 
     @Override
+    public void putRecord(String key, byte[] content) {
+        try {
+            s3.putObject(
+                    r -> r.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            throw failure("cannot store s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> getRecord(String key) {
+        try {
+            return Optional.of(
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw failure("cannot read s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
     public void checkReachable() {
         try {
             s3.headBucket(r -> r.bucket(bucket));

@@ -2,10 +2,8 @@ package io.docstream.ingest.upload;
 
 import io.docstream.ingest.auth.Caller;
 import io.docstream.ingest.config.IngestConfig;
-import io.docstream.ingest.store.DocumentStore;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * {@code /documents}: uploads (a raw body, or multipart/form-data {@code file} parts) and look-ups.
+ * {@code /documents}: uploads (a raw body, or multipart/form-data {@code file} parts). A document's look-up and
+ * status: {@link io.docstream.ingest.status.DocumentStatusResource}.
  * Every rule breach is answered by {@link ErrorAnswers} from the exception that reports it.
  */
 @Path("/documents")
@@ -39,7 +37,6 @@ public class DocumentsResource {
     private final ContentSpooler spooler;
     private final DocumentClassifier classifier;
     private final IdempotencyKeys idempotencyKeys;
-    private final DocumentStore store;
     private final UploadMetrics metrics;
     private final String locationBase;
 
@@ -48,14 +45,12 @@ public class DocumentsResource {
             ContentSpooler spooler,
             DocumentClassifier classifier,
             IdempotencyKeys idempotencyKeys,
-            DocumentStore store,
             UploadMetrics metrics,
             IngestConfig config) {
         this.intake = intake;
         this.spooler = spooler;
         this.classifier = classifier;
         this.idempotencyKeys = idempotencyKeys;
-        this.store = store;
         this.metrics = metrics;
         this.locationBase = config.http()
                 .publicBaseUrl()
@@ -152,18 +147,6 @@ public class DocumentsResource {
         } finally {
             contents.forEach(SpooledContent::close);
         }
-    }
-
-    @GET
-    @Path("/{docId}")
-    @Operation(summary = "The stored document's metadata")
-    public Response find(@RestPath String docId) {
-        if (!DocumentId.isWellFormed(docId)) {
-            return ErrorAnswers.notFound(docId);
-        }
-        return store.find(docId)
-                .map(document -> Response.ok(DocumentReceipt.of(document, null)).build())
-                .orElseGet(() -> ErrorAnswers.notFound(docId));
     }
 
     /** The answer a first request with this key got, if the key was seen (its documents announced again). */

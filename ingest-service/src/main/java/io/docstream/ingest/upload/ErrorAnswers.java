@@ -75,11 +75,11 @@ public class ErrorAnswers {
                         + "); retry the same upload");
     }
 
-    static Response notFound(String docId) {
+    public static Response notFound(String docId) {
         return error(404, "NOT_FOUND", "no document with id '" + docId + "'");
     }
 
-    static Response error(int status, String code, String message) {
+    public static Response error(int status, String code, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(code, message))

@@ -78,9 +78,10 @@ class EventContractTest {
         Pattern firstCell = Pattern.compile("(?m)^\\| `([\\w-]+)` \\|");
         String headerTable = contract.substring(0, contract.indexOf("## Data"));
         assertEquals(
-                List.copyOf(ArrivalHeaders.of("id", Instant.EPOCH, "doc").keySet()),
+                List.copyOf(ArrivalHeaders.replay("id", Instant.EPOCH, "doc", "replay")
+                        .keySet()),
                 firstCell.matcher(headerTable).results().map(m -> m.group(1)).toList(),
-                "docs/events.md's header table vs ArrivalHeaders");
+                "docs/events.md's header table (a replay's: every header) vs ArrivalHeaders");
         String dataSection = contract.substring(contract.indexOf("## Data"), contract.indexOf("## Example"));
         assertEquals(
                 EventSchema.fields(),

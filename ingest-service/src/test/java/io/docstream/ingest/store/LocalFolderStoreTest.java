@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.contract.Outcome;
 import io.docstream.ingest.Api;
 import io.docstream.ingest.Arrivals;
 import io.docstream.ingest.Corpus;
 import io.docstream.ingest.LocalServers;
+import io.docstream.ingest.status.Outcomes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -95,5 +98,36 @@ class LocalFolderStoreTest {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    @Test
+    void aDocumentsStatusIsAFileBesideItsMetadataAndReadByGet() throws Exception {
+        Path root = LocalServers.localStoreRoot();
+        byte[] bulletin = (new String(Corpus.bytes(Corpus.ANOTHER_BULLETIN), java.nio.charset.StandardCharsets.UTF_8)
+                        + "\nlocal status " + java.util.UUID.randomUUID())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String docId = client().contentType("text/plain")
+                .queryParam("filename", "local status.txt")
+                .body(bulletin)
+                .post("/documents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("doc_id");
+        client().get("/documents/" + docId).then().statusCode(200).body("status", equalTo("received"));
+
+        try (Outcomes outcomes = new Outcomes()) {
+            outcomes.publish(Outcomes.data(docId, Outcome.ROW, 17, 2, null, 0, 0, Instant.now()));
+        }
+        client().queryParam("wait", "10s")
+                .get("/documents/" + docId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("processed"))
+                .body("outcome.table_version", equalTo(17))
+                .body("outcome.rows", equalTo(2));
+        JsonNode record =
+                JSON.readTree(Files.readAllBytes(root.resolve("document-status").resolve(docId + ".json")));
+        assertEquals(17, record.get("table_version").asLong());
     }
 }

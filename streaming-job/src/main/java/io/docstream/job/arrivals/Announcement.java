@@ -1,11 +1,13 @@
 package io.docstream.job.arrivals;
 
+import io.docstream.contract.ArrivalHeaders;
 import io.docstream.contract.DocType;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -60,22 +62,31 @@ public record Announcement(int kafkaPartition, long kafkaOffset, String kafkaKey
         String kafkaKey = key == null ? null : new String(key, StandardCharsets.UTF_8);
         ArrivalEvent.Parsed parsed = ArrivalEvent.parse(value, headers);
         if (parsed instanceof ArrivalEvent.Good good) {
-            return new Announcement(partition, offset, kafkaKey, good.event(), null).toRow();
+            return new Announcement(partition, offset, kafkaKey, good.event(), null)
+                    .toRow(ArrivalHeaders.replayId(headers));
         }
         return new Announcement(partition, offset, kafkaKey, null, ((ArrivalEvent.Bad) parsed).message()).toRow();
     }
 
     /**
-     * A document is announced again under the same doc_id; a bad event has no trustworthy id, so each is
-     * its own entry, keyed by its Kafka coordinates.
+     * A document is announced again under the same doc_id; a replay of a quarantined document
+     * ({@link ArrivalHeaders#REPLAY_ID}) is a new announcement of it, announced again under the same replay id. A
+     * bad event has no trustworthy id, so each is its own entry, keyed by its Kafka coordinates.
      */
-    String dedupKey() {
-        return event != null ? "doc:" + event.docId() : "kafka:" + kafkaPartition + ":" + kafkaOffset;
+    String dedupKey(Optional<String> replayId) {
+        if (event == null) {
+            return "kafka:" + kafkaPartition + ":" + kafkaOffset;
+        }
+        return "doc:" + event.docId() + replayId.map(id -> "/replay:" + id).orElse("");
     }
 
     Row toRow() {
+        return toRow(Optional.empty());
+    }
+
+    private Row toRow(Optional<String> replayId) {
         return RowFactory.create(
-                dedupKey(),
+                dedupKey(replayId),
                 kafkaPartition,
                 kafkaOffset,
                 kafkaKey,
