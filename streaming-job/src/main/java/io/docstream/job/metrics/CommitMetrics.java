@@ -90,7 +90,7 @@ public final class CommitMetrics implements BatchCommitListener {
     }
 
     @Override
-    public void committed(CommittedBatch batch) {
+    public synchronized void committed(CommittedBatch batch) {
         Map<String, Instant> countedTables = new HashMap<>();
         for (CommittedBatch.TableCommit commit : batch.tables().values()) {
             seed(commit.table(), commit.version(), commit.committedAt());
@@ -116,7 +116,7 @@ public final class CommitMetrics implements BatchCommitListener {
     }
 
     /** A table's latest commit as known: from a batch, or from the table's log when the job starts. */
-    public void seed(String table, long tableVersion, Instant committedAt) {
+    public synchronized void seed(String table, long tableVersion, Instant committedAt) {
         double seconds = committedAt.toEpochMilli() / 1000.0;
         if (seconds > lastCommit.labelValues(table).get()) {
             lastCommit.labelValues(table).set(seconds);

@@ -46,20 +46,32 @@ public final class JobMetrics implements AutoCloseable {
 
     /**
      * The metrics of the job writing the tables under {@code output}: Spark reports each batch to them, and each
-     * table's last commit is known from its log at once (an alert on commit age must not wait for a first batch).
+     * table's last commit is read from its log on a thread of its own (an alert on commit age must not wait for a
+     * first batch, and the query's start must not wait for the log).
      */
     public static JobMetrics forJob(
             SparkSession spark, String output, String kafkaBootstrap, Map<String, String> kafkaClientSettings) {
         JobMetrics metrics = new JobMetrics(kafkaBootstrap, kafkaClientSettings);
         spark.streams().addListener(metrics.batches);
+        Thread seeding = new Thread(() -> seedLastCommits(spark, output, metrics.commits), "metrics-last-commits");
+        seeding.setDaemon(true);
+        seeding.start();
+        return metrics;
+    }
+
+    private static void seedLastCommits(SparkSession spark, String output, CommitMetrics commits) {
         for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
-            Snapshot latest =
-                    DeltaLog.forTable(spark, DeltaTables.path(output, table)).unsafeVolatileSnapshot();
-            if (latest.version() >= 0) {
-                metrics.commits.seed(table, latest.version(), Instant.ofEpochMilli(latest.timestamp()));
+            try {
+                Snapshot latest = DeltaLog.forTable(spark, DeltaTables.path(output, table))
+                        .unsafeVolatileSnapshot();
+                if (latest.version() >= 0) {
+                    commits.seed(table, latest.version(), Instant.ofEpochMilli(latest.timestamp()));
+                }
+            } catch (RuntimeException e) {
+                // The first commit of this run sets it instead.
+                LOG.warn("cannot read the last commit of {} for the metrics", table, e);
             }
         }
-        return metrics;
     }
 
     /** Serves {@code /metrics} on that address and port (0: any free one); returns its URL. */
