@@ -32,6 +32,7 @@ class ChecksCatchMistakesTest {
       docstream.status.topic=document-outcomes
       kafka.bootstrap.servers=localhost:9092
       docstream.auth.enabled=true
+      docstream.auth.api-keys-file=
       %test.docstream.auth.api-keys=k1
       %test.docstream.upload.max-bytes=1000
       """);
@@ -47,7 +48,9 @@ class ChecksCatchMistakesTest {
                     "spark.docstream.trigger",
                     "spark.docstream.startingOffsets",
                     "spark.docstream.maxOffsetsPerTrigger",
-                    "spark.docstream.maxDocumentBytes"),
+                    "spark.docstream.maxDocumentBytes",
+                    "spark.docstream.metrics.port",
+                    "spark.docstream.metrics.bindAddress"),
             Set.of("io.docstream.job.DocumentsStream"));
 
     static {
@@ -102,6 +105,35 @@ class ChecksCatchMistakesTest {
                         s -> replaceInCommand(s, "streaming-job", "s3a://docstream/tables/", "s3a://other/tables/")))
                 .bucketAndEndpoint();
         assertTrue(p.mentions("spark.docstream.output"), p::toString);
+    }
+
+    @Test
+    void composePrometheusScrapesAnotherPortThanTheJobServesMetricsOn() {
+        Compose c = compose(s -> replaceInCommand(
+                s, "streaming-job", "spark.docstream.metrics.port=9464", "spark.docstream.metrics.port=9500"));
+        Problems p = MonitoringChecks.compose(c);
+        assertTrue(p.mentions("target of job docstream-streaming-job"), p::toString);
+    }
+
+    @Test
+    void composeHistoryServerReadsAnotherFolderThanTheJobWritesEventLogsTo() {
+        Compose c = compose(s -> replaceInCommand(
+                s,
+                "streaming-job",
+                "spark.eventLog.dir=s3a://docstream/spark-events/",
+                "spark.eventLog.dir=s3a://docstream/events/"));
+        Problems p = MonitoringChecks.compose(c);
+        assertTrue(p.mentions("spark-history does not read"), p::toString);
+        assertTrue(p.mentions("minio-init does not create"), p::toString);
+    }
+
+    @Test
+    void kubeJobPodAnnotatedWithAnotherPortThanItsMetrics() {
+        List<JsonNode> docs = KubernetesTest.rendered(Flavor.LOCAL).docsCopy();
+        ((ObjectNode) find(docs, "Deployment", "docstream-streaming-job").at("/spec/template/metadata/annotations"))
+                .put("prometheus.io/port", "4040");
+        Problems p = MonitoringChecks.kube(new Rendered("mutated local", docs), Flavor.LOCAL);
+        assertTrue(p.mentions("docstream-streaming-job prometheus.io/port"), p::toString);
     }
 
     @Test
@@ -325,6 +357,40 @@ class ChecksCatchMistakesTest {
         ref.put("name", "s3-creds");
         Problems p = checks(docs).secrets();
         assertTrue(p.mentions("secret name: 's3-creds' is none of the documented Secrets"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysMountedWithASubPath() {
+        List<JsonNode> docs = local();
+        for (JsonNode mount : container(docs, "docstream-ingest").path("volumeMounts")) {
+            if (mount.path("name").asText().equals("api-keys")) {
+                ((ObjectNode) mount).put("subPath", "api-keys");
+            }
+        }
+        Problems p = checks(docs).ingest(Optional.of(INGEST));
+        assertTrue(p.mentions("mounted with a subPath"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysFileThatTheSecretDoesNotProvide() {
+        List<JsonNode> docs = local();
+        ObjectNode env = (ObjectNode) container(docs, "docstream-ingest").at("/env/0");
+        assertTrue(env.path("name").asText().equals("DOCSTREAM_AUTH_API_KEYS_FILE"), env::toString);
+        env.put("value", "/etc/docstream/api-keys/keys");
+        Problems p = checks(docs).ingest(Optional.of(INGEST));
+        assertTrue(p.mentions("is not the key api-keys of the Secret docstream-api-keys"), p::toString);
+    }
+
+    @Test
+    void k8sApiKeysVolumeWithoutItemsMountsUndocumentedKeys() {
+        List<JsonNode> docs = local();
+        for (JsonNode volume : find(docs, "Deployment", "docstream-ingest").at("/spec/template/spec/volumes")) {
+            if (volume.has("secret")) {
+                ((ObjectNode) volume.path("secret")).remove("items");
+            }
+        }
+        Problems p = checks(docs).secrets();
+        assertTrue(p.mentions("uses key '<all keys>' of docstream-api-keys"), p::toString);
     }
 
     @Test

@@ -195,4 +195,23 @@ class ComposeTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void prometheusScrapesBothServicesWithTheRulesGrafanaHasTheDashboardAndTheHistoryServerTheEventLogs() {
+        pass(MonitoringChecks.compose(compose));
+    }
+
+    @Test
+    void theComposePrometheusConfigurationIsValid(@org.junit.jupiter.api.io.TempDir Path scratch) throws Exception {
+        // promtool checks the rule file it names too: point it at the repository's copy.
+        String config = Repo.read("monitoring/prometheus/prometheus-compose.yml")
+                .replace(
+                        "/etc/prometheus/docstream/alerts.yaml",
+                        Repo.path(AlertRulesTest.RULES).toString());
+        Path file = scratch.resolve("prometheus.yml");
+        Files.writeString(file, config);
+        Promtool.Result check = Promtool.run(scratch, "check", "config", file.toString());
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("SUCCESS"), check.output());
+    }
 }

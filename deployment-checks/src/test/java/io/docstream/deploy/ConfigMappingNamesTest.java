@@ -72,7 +72,9 @@ class ConfigMappingNamesTest {
                 "docstream.store.s3.endpoint",
                 "docstream.upload.max-bytes",
                 "docstream.http.public-base-url",
-                "docstream.auth.api-keys")) {
+                "docstream.auth.api-keys",
+                "docstream.auth.api-keys-file",
+                "docstream.http.min-body-rate")) {
             assertTrue(names.contains(name), name + " in " + names);
         }
     }

@@ -26,6 +26,7 @@ class DemoCommandTest {
     @Test
     void demoRunsThePipelineEndToEndAndLeavesNothingRunning() throws Exception {
         Path repo = Repo.root();
+        Promtool.onPath("prometheus"); // the demo starts it when installed; .ci/run installs it
         LauncherRun demo = LauncherRun.of(
                 scratch, "demo", "--exit", "--dir", scratch.resolve("state").toString(), "--timeout", "600");
         String printed = demo.printed();
@@ -63,7 +64,12 @@ class DemoCommandTest {
         assertTrue(
                 printed.contains("TBLPROPERTIES ('table_type' = 'DELTA')"), "the Athena DDL is printed:\n" + printed);
 
-        demo.assertEverythingStopped(4, "s3proxy, kafka, ingest-service and streaming-job");
+        assertTrue(
+                Pattern.compile("^job metrics: http://127\\.0\\.0\\.1:\\d+/metrics$", Pattern.MULTILINE)
+                        .matcher(printed)
+                        .find(),
+                "the job's metrics URL is printed:\n" + printed);
+        demo.assertEverythingStopped(5, "s3proxy, kafka, ingest-service, streaming-job and prometheus");
     }
 
     private static List<String> samples(Path input) throws IOException {

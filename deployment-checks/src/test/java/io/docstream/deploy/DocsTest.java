@@ -18,15 +18,16 @@ class DocsTest {
         String doc = Repo.read(DOC);
         KubeChecks.SECRETS.forEach((name, keys) -> {
             Matcher m = Pattern.compile("kubectl -n docstream create secret generic " + Pattern.quote(name)
-                            + "((?:\\s*\\\\?\\s*--from-literal=\\w+=\\S+)+)")
+                            + "((?:\\s*\\\\?\\s*--from-(?:literal|file)=[\\w.-]+=\\S+)+)")
                     .matcher(doc);
             assertTrue(
                     m.find(),
                     DOC + " does not show `kubectl -n docstream create secret generic " + name
-                            + " --from-literal=...`");
+                            + " --from-literal=...` (or --from-file=KEY=...)");
             for (String key : keys) {
                 assertTrue(
-                        m.group(1).contains("--from-literal=" + key + "="),
+                        m.group(1).contains("--from-literal=" + key + "=")
+                                || m.group(1).contains("--from-file=" + key + "="),
                         DOC + ": the command for " + name + " does not set " + key);
             }
         });

@@ -52,7 +52,9 @@ final class KubeChecks {
     /** The Secrets docs/deploy.md tells to create out-of-band, and their keys. */
     static final Map<String, Set<String>> SECRETS = Map.of(
             SECRET, Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
-            API_KEYS_SECRET, Set.of("DOCSTREAM_AUTH_API_KEYS"));
+            API_KEYS_SECRET, Set.of(KubeChecks.API_KEYS_KEY));
+    /** The key of {@link #API_KEYS_SECRET} the ingest service reads as its API keys file. */
+    static final String API_KEYS_KEY = "api-keys";
 
     static final String INGEST = "docstream-ingest";
     static final String JOB = "docstream-streaming-job";
@@ -121,7 +123,15 @@ final class KubeChecks {
                 } else if (f.getKey().equals("secretRef")) {
                     out.add(where + " envFrom|" + f.getValue().path("name").asText() + "|" + "<all keys>");
                 } else if (f.getKey().equals("secret") && f.getValue().has("secretName")) {
-                    out.add(where + " volume|" + f.getValue().path("secretName").asText() + "|" + "<all keys>");
+                    // A volume names the keys it mounts in items; without them it mounts every key there is.
+                    String name = f.getValue().path("secretName").asText();
+                    if (f.getValue().path("items").isEmpty()) {
+                        out.add(where + " volume|" + name + "|" + "<all keys>");
+                    }
+                    f.getValue()
+                            .path("items")
+                            .forEach(item -> out.add(where + " volume|" + name + "|"
+                                    + item.path("key").asText()));
                 } else {
                     collectSecretRefs(f.getValue(), where, out);
                 }
@@ -312,6 +322,7 @@ final class KubeChecks {
                         cfg.propertyForEnv(k).isPresent(),
                         "ingest env " + k + " maps to no property of the ingest service (" + IngestConfig.FILE
                                 + " or its @ConfigMapping)")));
+        apiKeys(p, pod, c, env);
         Optional<Service> svc = r.get(Service.class, INGEST);
         p.check(svc.isPresent(), "no Service " + INGEST);
         svc.ifPresent(s -> p.check(
@@ -319,6 +330,46 @@ final class KubeChecks {
                         .anyMatch(sp -> resolvePort(pod, sp.getTargetPort()).orElse(-1) == port),
                 "Service " + INGEST + " does not forward to container port " + port));
         return p;
+    }
+
+    /**
+     * The upload API keys reach the service as the file DOCSTREAM_AUTH_API_KEYS_FILE names, and that file is the
+     * API keys Secret's key, mounted read-only as a whole folder (a subPath mount would never see an update).
+     */
+    private static void apiKeys(Problems p, PodSpec pod, Container c, Map<String, String> env) {
+        String file = env.get("DOCSTREAM_AUTH_API_KEYS_FILE");
+        if (file == null) {
+            p.add("ingest has no DOCSTREAM_AUTH_API_KEYS_FILE: where do its API keys come from?");
+            return;
+        }
+        int slash = file.lastIndexOf('/');
+        String dir = file.substring(0, Math.max(slash, 0));
+        String name = file.substring(slash + 1);
+        Optional<VolumeMount> mount = c.getVolumeMounts().stream()
+                .filter(vm -> vm.getMountPath().replaceAll("/$", "").equals(dir))
+                .findFirst();
+        if (mount.isEmpty()) {
+            p.add("DOCSTREAM_AUTH_API_KEYS_FILE " + file + " is in no mounted folder of the ingest container");
+            return;
+        }
+        VolumeMount vm = mount.get();
+        p.check(
+                vm.getSubPath() == null && vm.getSubPathExpr() == null,
+                "the API keys are mounted with a subPath: the pods would never see an update of the Secret");
+        p.same(Boolean.TRUE, vm.getReadOnly(), "the API keys mount readOnly");
+        Optional<Volume> volume = pod.getVolumes().stream()
+                .filter(v -> v.getName().equals(vm.getName()))
+                .findFirst();
+        boolean fromSecret = volume.map(v -> v.getSecret() != null
+                        && API_KEYS_SECRET.equals(v.getSecret().getSecretName())
+                        && v.getSecret().getItems() != null
+                        && v.getSecret().getItems().stream()
+                                .anyMatch(i -> API_KEYS_KEY.equals(i.getKey()) && name.equals(i.getPath())))
+                .orElse(false);
+        p.check(
+                fromSecret,
+                "DOCSTREAM_AUTH_API_KEYS_FILE " + file + " is not the key " + API_KEYS_KEY + " of the Secret "
+                        + API_KEYS_SECRET + " mounted at " + dir);
     }
 
     private static void probe(Problems p, PodSpec pod, Probe probe, String path, int port, String what) {

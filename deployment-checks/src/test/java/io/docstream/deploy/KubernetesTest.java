@@ -106,4 +106,10 @@ class KubernetesTest {
                     "the aws overlay authenticates with IRSA, but " + pomFile + " lacks software.amazon.awssdk:sts");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void podsAreScrapedWithTheRulesJobNamesAndTheRulesAndDashboardShipAsConfigMaps(Flavor f) {
+        pass(MonitoringChecks.kube(rendered(f), f));
+    }
 }

@@ -10,6 +10,8 @@ public final class Api {
     public static final String KEY = "test-key-one";
     /** The test profile's second client. */
     public static final String OTHER_KEY = "test-key-two";
+    /** A client whose key comes from the API keys file ({@link LocalServers#apiKeys()}), not the environment. */
+    public static final String FILE_KEY = "test-file-key-one";
 
     private Api() {}
 

@@ -35,6 +35,10 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
     private static volatile KafkaBroker broker;
     private static volatile S3Server s3;
     private static volatile Path workDir;
+    private static volatile SecretVolume apiKeys;
+
+    /** The content the API keys file starts with: {@link Api#FILE_KEY} and a comment. */
+    public static final String API_KEYS_FILE = "# keys of the ingest tests' file-based client\n" + Api.FILE_KEY + "\n";
 
     /** The running broker, for the tests that take it down and bring it back. */
     public static KafkaBroker broker() {
@@ -55,6 +59,11 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
                 .httpClient(ApacheHttpClient.create())
                 .build();
+    }
+
+    /** The mounted-Secret-like folder the service reads {@code docstream.auth.api-keys-file} from. */
+    public static SecretVolume apiKeys() {
+        return apiKeys;
     }
 
     public static Path localStoreRoot() {
@@ -78,7 +87,9 @@ public class LocalServers implements QuarkusTestResourceLifecycleManager {
             client.createBucket(r -> r.bucket(BUCKET));
         }
         createTopics();
+        apiKeys = SecretVolume.create(workDir.resolve("api-keys"), "api-keys", API_KEYS_FILE);
         return Map.ofEntries(
+                Map.entry("docstream.auth.api-keys-file", apiKeys.file().toString()),
                 Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
                 Map.entry("docstream.topic", TOPIC),
                 Map.entry("docstream.status.topic", OUTCOMES_TOPIC),

@@ -101,6 +101,7 @@ public final class Demo {
         } else {
             stack.startJobEmbedded(settings);
         }
+        DemoMonitoring.start(stack, settings, options.home());
 
         URI ingestUri = URI.create("http://127.0.0.1:" + settings.httpPort());
         List<SampleUploader.Uploaded> uploaded = new SampleUploader(ingestUri, settings.apiKey()).uploadAll(samples);

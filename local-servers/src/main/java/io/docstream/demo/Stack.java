@@ -4,6 +4,7 @@ import io.docstream.servers.ChildJvm;
 import io.docstream.servers.FreePort;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.PrivateFiles;
+import io.docstream.servers.PrometheusServer;
 import io.docstream.servers.S3Server;
 import io.docstream.servers.SparkFlags;
 import io.docstream.servers.SparkStandaloneCluster;
@@ -35,6 +36,7 @@ public final class Stack implements AutoCloseable {
     private final RunFiles runFiles;
     private final Artifacts artifacts;
     private final Path stateDir;
+    private final Map<String, String> jobMetricsUrls = new HashMap<>();
 
     public Stack(RunFiles runFiles, Artifacts artifacts, Path stateDir) {
         this.runFiles = runFiles;
@@ -94,6 +96,9 @@ public final class Stack implements AutoCloseable {
             PipelineSettings settings, String name, String mainClass, Map<String, String> extraConfs) {
         Map<String, String> confs = new java.util.LinkedHashMap<>(settings.jobConfs());
         confs.putAll(extraConfs);
+        if (mainClass.equals(Artifacts.JOB_MAIN)) {
+            serveJobMetrics(name, confs);
+        }
         startJob(
                 name,
                 settings,
@@ -124,6 +129,7 @@ public final class Stack implements AutoCloseable {
         confs.put("spark.executor.memory", "512m");
         confs.put("spark.scheduler.minRegisteredResourcesRatio", "1.0");
         confs.put("spark.scheduler.maxRegisteredResourcesWaitingTime", "60s");
+        serveJobMetrics("streaming-job", confs);
         confs.forEach((key, value) -> {
             javaArgs.add("--conf");
             javaArgs.add(key + "=" + value);
@@ -136,6 +142,34 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(cluster.environment());
         env.putAll(settings.awsEnvironment());
         startJob("streaming-job", settings, javaArgs, env, cluster.masterUrl());
+    }
+
+    /** The job's metrics on a free 127.0.0.1 port (unless the confs chose one): two jobs never share a port. */
+    private void serveJobMetrics(String name, Map<String, String> confs) {
+        String port = confs.computeIfAbsent("spark.docstream.metrics.port", key -> String.valueOf(FreePort.pick()));
+        if (!port.equals("off")) {
+            jobMetricsUrls.put(name, "http://127.0.0.1:" + port + "/metrics");
+        }
+    }
+
+    /** Where the job started under {@code name} serves its metrics (once its driver is up). */
+    public java.util.Optional<String> jobMetricsUrl(String name) {
+        return java.util.Optional.ofNullable(jobMetricsUrls.get(name));
+    }
+
+    /** Prometheus scraping the ingest service and the job, with the repository's alert rules loaded. */
+    public PrometheusServer startPrometheus(PipelineSettings settings, List<java.nio.file.Path> ruleFiles) {
+        List<PrometheusServer.Target> targets = new ArrayList<>();
+        targets.add(new PrometheusServer.Target("docstream-ingest", "127.0.0.1:" + settings.httpPort(), "/q/metrics"));
+        jobMetricsUrl("streaming-job")
+                .ifPresent(url -> targets.add(new PrometheusServer.Target(
+                        "docstream-streaming-job",
+                        URI.create(url).getAuthority(),
+                        URI.create(url).getPath())));
+        PrometheusServer prometheus =
+                PrometheusServer.start(stateDir.resolve("prometheus"), targets, ruleFiles, Duration.ofSeconds(5));
+        track("prometheus", prometheus.pid(), prometheus.url(), prometheus);
+        return prometheus;
     }
 
     private Path executorSecrets(PipelineSettings settings) {
@@ -172,7 +206,9 @@ public final class Stack implements AutoCloseable {
         ChildJvm job = ChildJvm.start(name, javaArgs, env, stateDir, stateDir.resolve("logs/" + name + ".log"));
         services.add(job);
         jobLaunches.put(name, new JobLaunch(job, javaArgs, env, master));
-        track(name, job.pid(), master, () -> job.stop(Duration.ofSeconds(30)));
+        String where =
+                jobMetricsUrl(name).map(url -> master + ", metrics " + url).orElse(master);
+        track(name, job.pid(), where, () -> job.stop(Duration.ofSeconds(30)));
     }
 
     /** How a job was started, to start it again the same way. */

@@ -51,8 +51,14 @@ public final class ChildJvm {
     /** Starts {@code java <javaArgs>} with extra environment variables. */
     public static ChildJvm start(
             String name, List<String> javaArgs, Map<String, String> environment, Path workDir, Path log) {
+        return start(Path.of(javaBinary()), name, javaArgs, environment, workDir, log);
+    }
+
+    /** The same with another JDK's {@code java} than the one running this JVM (a server that needs a newer one). */
+    public static ChildJvm start(
+            Path java, String name, List<String> javaArgs, Map<String, String> environment, Path workDir, Path log) {
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
+        command.add(java.toString());
         command.addAll(javaArgs);
         try {
             PrivateFiles.create(log);

@@ -12,6 +12,7 @@ public final class ServersHome {
 
     static final String PROPERTY = "docstream.servers.home";
     static final String ENV = "DOCSTREAM_SERVERS_HOME";
+    static final String TRINO_TARBALL_FILE = "trino-server.path";
 
     private ServersHome() {}
 
@@ -28,6 +29,26 @@ public final class ServersHome {
         }
         throw new IllegalStateException("server jars not found: build them with `mvn -B -pl local-servers package`"
                 + " or set -D" + PROPERTY + "=<dir>");
+    }
+
+    /**
+     * The Trino server tarball in the Maven repository: the build resolves it (once, into the repository) and
+     * writes its path to {@code trino-server.path} here, so no build copies its 820 MB.
+     */
+    public static Path trinoTarball() {
+        Path pathFile = locate().resolve(TRINO_TARBALL_FILE);
+        try {
+            Path tarball = Files.isRegularFile(pathFile)
+                    ? Path.of(Files.readString(pathFile).trim())
+                    : null;
+            if (tarball == null || !Files.isRegularFile(tarball)) {
+                throw new IllegalStateException("the Trino server tarball is missing (" + pathFile + " names " + tarball
+                        + "): resolve it with `mvn -B -pl local-servers package`");
+            }
+            return tarball;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + pathFile, e);
+        }
     }
 
     private static Path requireBuilt(Path home) {

@@ -18,4 +18,24 @@ class PipelineSettingsTest {
                 settings.jobConfs().toString());
         assertEquals("127.0.0.1:9092", settings.jobConfs().get("spark.docstream.kafka.bootstrap"));
     }
+
+    @Test
+    void theApiKeyStaysOffTheIngestServicesCommandLine() {
+        String key = "demo-key-4f1c";
+        PipelineSettings settings = new PipelineSettings(
+                DemoOptions.Store.S3,
+                Path.of("/tmp/state"),
+                "127.0.0.1:9092",
+                "http://127.0.0.1:9000",
+                "ak",
+                "sk",
+                8080,
+                key);
+        // What `ps` shows any user of the machine is the command line: the key travels in the environment, which only
+        // the process's owner can read.
+        for (String argument : PipelineSettings.asSystemProperties(settings.ingestProperties())) {
+            assertFalse(argument.contains(key), argument);
+        }
+        assertEquals(key, settings.ingestEnvironment().get("DOCSTREAM_AUTH_API_KEYS"));
+    }
 }

@@ -63,7 +63,7 @@ class LocalServersTest {
         }
     }
 
-    private static String permissions(Path path) {
+    static String permissions(Path path) {
         try {
             return java.nio.file.attribute.PosixFilePermissions.toString(
                     java.nio.file.Files.getPosixFilePermissions(path));

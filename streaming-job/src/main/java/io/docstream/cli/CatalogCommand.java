@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Registers (CreateTable) or updates (UpdateTable) the documents and quarantine tables under"
-                    + " spark.docstream.output in a Glue database, created if missing: external tables, table_type=DELTA,"
-                    + " s3:// locations, columns from the Delta schema. Credentials: the AWS default chain."
+                    + " spark.docstream.output in a Glue database, created if missing: external tables at s3:// locations that"
+                    + " Athena (table_type=DELTA), Trino and Spark (spark.sql.sources.provider=delta, SerDe parameter"
+                    + " path) open as Delta tables; columns from the Delta schema. Credentials: the AWS default chain."
         })
 public final class CatalogCommand implements Callable<Integer> {
 

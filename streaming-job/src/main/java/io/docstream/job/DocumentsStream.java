@@ -2,6 +2,7 @@ package io.docstream.job;
 
 import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.FirstAnnouncement;
+import io.docstream.job.metrics.JobMetrics;
 import io.docstream.job.outcomes.OutcomePublisher;
 import io.docstream.job.outcomes.OutcomeSettings;
 import io.docstream.job.read.DocumentProcessor;
@@ -55,11 +56,20 @@ public final class DocumentsStream {
         if (settings.glue().enabled()) {
             new TableRegistration(spark).registerBoth(settings, System.out);
         }
+        JobMetrics metrics =
+                JobMetrics.forJob(spark, settings.output(), settings.kafkaBootstrap(), KafkaClientOptions.from(conf));
+        if (settings.metrics().enabled()) {
+            metrics.serve(settings.metrics().bindAddress(), settings.metrics().port());
+        }
         OutcomeSettings outcomeSettings = OutcomeSettings.resolve(List.of(args), conf, System.getenv());
         OutcomePublisher outcomes = outcomeSettings.enabled()
                 ? OutcomePublisher.start(outcomeSettings, settings.kafkaBootstrap(), KafkaClientOptions.from(conf))
                 : null;
-        StreamingQuery query = start(spark, settings, outcomes == null ? List.of() : List.of(outcomes));
+        List<BatchCommitListener> listeners = new java.util.ArrayList<>(List.of(metrics.commits()));
+        if (outcomes != null) {
+            listeners.add(outcomes);
+        }
+        StreamingQuery query = start(spark, settings, listeners);
         // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran
         // concurrently with it and failed with "Cannot call methods on a stopped SparkContext".
         org.apache.spark.util.ShutdownHookManager.addShutdownHook(
@@ -76,9 +86,12 @@ public final class DocumentsStream {
                         query,
                         settings,
                         KafkaClientOptions.from(conf),
-                        spark.sparkContext().hadoopConfiguration());
-                MaintenanceSchedule maintenance =
-                        maintenanceMs > 0 ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs) : null) {
+                        spark.sparkContext().hadoopConfiguration(),
+                        metrics.stalls());
+                MaintenanceSchedule maintenance = maintenanceMs > 0
+                        ? MaintenanceSchedule.start(spark, settings.output(), maintenanceMs, metrics.maintenance()::ran)
+                        : null;
+                metrics) {
             query.awaitTermination();
         }
     }

@@ -30,6 +30,7 @@ import org.apache.spark.unsafe.types.CalendarInterval;
  * @param maintenanceInterval how often the job compacts, vacuums and checkpoints its tables ({@code off}: never)
  * @param glue            where the job registers its tables at start, if anywhere
  * @param driverCommit    how large a batch may be to be committed from the driver by Delta Kernel
+ * @param metrics         where the driver serves its Prometheus metrics, if anywhere
  */
 public record JobSettings(
         String kafkaBootstrap,
@@ -46,7 +47,8 @@ public record JobSettings(
         DocumentLimits limits,
         String maintenanceInterval,
         GlueTarget glue,
-        DriverCommitBound driverCommit) {
+        DriverCommitBound driverCommit,
+        MetricsEndpoint metrics) {
 
     /** Without a Glue registration at start. */
     public JobSettings(
@@ -77,7 +79,8 @@ public record JobSettings(
                 limits,
                 Key.MAINTENANCE_INTERVAL.defaultValue(),
                 GlueTarget.NONE,
-                defaultDriverCommit());
+                defaultDriverCommit(),
+                MetricsEndpoint.OFF);
     }
 
     /** The {@link DriverCommitBound} of the settings' defaults. */
@@ -96,6 +99,30 @@ public record JobSettings(
 
         public boolean enabled() {
             return !database.isBlank();
+        }
+    }
+
+    /** The address and port of the driver's metrics endpoint; port 0 picks a free one, {@link #OFF} serves none. */
+    public record MetricsEndpoint(String bindAddress, int port) {
+        public static final MetricsEndpoint OFF = new MetricsEndpoint("", -1);
+
+        public boolean enabled() {
+            return port >= 0;
+        }
+
+        static MetricsEndpoint of(String bindAddress, String port) {
+            if (port.strip().equalsIgnoreCase("off")) {
+                return OFF;
+            }
+            try {
+                int number = Integer.parseInt(port.strip());
+                if (number >= 0 && number <= 65535) {
+                    return new MetricsEndpoint(bindAddress.strip(), number);
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException("metrics.port must be a port (0: any free one) or off: " + port);
         }
     }
 
@@ -124,7 +151,9 @@ public record JobSettings(
         GLUE_REGION("glue.region", ""),
         GLUE_ENDPOINT("glue.endpoint", ""),
         DRIVER_COMMIT_MAX_ROWS("driverCommit.maxRows", "5000"),
-        DRIVER_COMMIT_MAX_BYTES("driverCommit.maxBytes", String.valueOf(64L << 20));
+        DRIVER_COMMIT_MAX_BYTES("driverCommit.maxBytes", String.valueOf(64L << 20)),
+        METRICS_PORT("metrics.port", "9464"),
+        METRICS_BIND_ADDRESS("metrics.bindAddress", "127.0.0.1");
 
         private final String name;
         private final String defaultValue;
@@ -181,7 +210,8 @@ public record JobSettings(
                         value.apply(Key.GLUE_DATABASE), value.apply(Key.GLUE_REGION), value.apply(Key.GLUE_ENDPOINT)),
                 new DriverCommitBound(
                         Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_ROWS)),
-                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_BYTES))));
+                        Long.parseLong(value.apply(Key.DRIVER_COMMIT_MAX_BYTES))),
+                MetricsEndpoint.of(value.apply(Key.METRICS_BIND_ADDRESS), value.apply(Key.METRICS_PORT)));
         settings.validate();
         return settings;
     }
@@ -227,6 +257,8 @@ public record JobSettings(
         described.put(Key.GLUE_ENDPOINT.conf(), glue.endpoint());
         described.put(Key.DRIVER_COMMIT_MAX_ROWS.conf(), String.valueOf(driverCommit.maxRows()));
         described.put(Key.DRIVER_COMMIT_MAX_BYTES.conf(), String.valueOf(driverCommit.maxBytes()));
+        described.put(Key.METRICS_PORT.conf(), metrics.enabled() ? String.valueOf(metrics.port()) : "off");
+        described.put(Key.METRICS_BIND_ADDRESS.conf(), metrics.bindAddress());
         return described;
     }
 

@@ -1,5 +1,6 @@
 package io.docstream.job;
 
+import io.docstream.job.metrics.StallMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ final class StallWatch implements AutoCloseable {
     private final Path output;
     private final Configuration hadoopConf;
     private final Clock clock;
+    private final StallMetrics metrics;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("stall-watch"));
     private final ExecutorService prober = Executors.newCachedThreadPool(daemon("stall-probe"));
     private Admin admin;
@@ -60,8 +62,10 @@ final class StallWatch implements AutoCloseable {
             JobSettings settings,
             Map<String, String> kafkaClientSettings,
             Configuration hadoopConf,
-            Clock clock) {
+            Clock clock,
+            StallMetrics metrics) {
         this.query = query;
+        this.metrics = metrics;
         this.kafkaClientSettings = kafkaClientSettings;
         this.threshold = stallThreshold(settings);
         this.kafkaBootstrap = settings.kafkaBootstrap();
@@ -75,8 +79,9 @@ final class StallWatch implements AutoCloseable {
             StreamingQuery query,
             JobSettings settings,
             Map<String, String> kafkaClientSettings,
-            Configuration hadoopConf) {
-        StallWatch watch = new StallWatch(query, settings, kafkaClientSettings, hadoopConf, Clock.systemUTC());
+            Configuration hadoopConf,
+            StallMetrics metrics) {
+        StallWatch watch = new StallWatch(query, settings, kafkaClientSettings, hadoopConf, Clock.systemUTC(), metrics);
         watch.ticker.scheduleWithFixedDelay(
                 watch::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return watch;
@@ -116,12 +121,14 @@ final class StallWatch implements AutoCloseable {
                 watchedBatch = batch;
                 batchSeenAt = now;
                 lastWarnAt = null;
+                metrics.recovered();
                 return;
             }
             Duration running = Duration.between(batchSeenAt, now);
             if (!query.status().isTriggerActive() || running.compareTo(threshold) < 0) {
                 if (!query.status().isTriggerActive()) {
                     batchSeenAt = now; // idle between triggers is not a stall
+                    metrics.recovered();
                 }
                 return;
             }
@@ -133,6 +140,7 @@ final class StallWatch implements AutoCloseable {
             CompletableFuture<String> kafkaProbe = CompletableFuture.supplyAsync(this::probeKafka, prober);
             String store = probeStore();
             String kafka = kafkaProbe.join();
+            metrics.stalled(kafka.startsWith("DOWN"), store.startsWith("DOWN"));
             lastStall = "stalled " + running.toSeconds() + " s (Kafka: " + kafka + "; store: " + store + ")";
             LOG.warn(
                     "query {} stalled: no batch has completed for {} s (Spark: {}); Kafka: {}; store: {}",

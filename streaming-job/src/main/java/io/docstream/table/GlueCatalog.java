@@ -13,19 +13,44 @@ import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.ConcurrentModificationException;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.SerDeInfo;
 import software.amazon.awssdk.services.glue.model.StorageDescriptor;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
 /**
- * Registers the Delta tables in the AWS Glue Data Catalog as Athena reads them: external tables with
- * {@code table_type=DELTA} at their {@code s3://} location (Athena takes the schema and the live files from
- * the Delta log, so no crawler runs and no partitions are registered); columns from the Delta schema for
- * the catalog's users. A table that exists is updated with the version it was read at, so two registrations
- * at once cannot silently overwrite each other: the loser re-reads and retries.
+ * Registers the Delta tables in the AWS Glue Data Catalog as one entry every engine opens as a Delta table
+ * (each takes the schema and the live files from the Delta log, so no crawler runs and no partitions are
+ * registered):
+ *
+ * <ul>
+ *   <li>Athena reads {@code table_type=DELTA} and the storage location;
+ *   <li>Trino's (and Starburst's) Delta Lake connector wants {@code spark.sql.sources.provider=delta} in the
+ *       parameters (else "not a Delta Lake table") and takes the table's location from the SerDe parameter
+ *       {@code path} (a missing SerDe is "StorageDescriptor SerDeInfo is null");
+ *   <li>Spark with Glue as its Hive metastore (EMR, Glue jobs) restores a data source table from the same
+ *       provider parameter and its location from the same {@code path}; Delta's catalog then loads it as a
+ *       Delta table.
+ * </ul>
+ *
+ * The SerDe and the formats are the ones Spark and Trino write for a Delta table in a Hive metastore. Columns
+ * come from the Delta schema, for the catalog's users (Glue console, Lake Formation). A table that exists is
+ * replaced whole (an entry of an earlier version gains what it lacked) with the version it was read at, so
+ * two registrations at once cannot silently overwrite each other: the loser re-reads and retries.
  */
 public final class GlueCatalog {
 
     static final int UPDATE_ATTEMPTS = 5;
+
+    /** Spark's and Trino's mark of a data source table, and the value that says "Delta". */
+    public static final String PROVIDER = "spark.sql.sources.provider";
+
+    public static final String DELTA_PROVIDER = "delta";
+    /** The SerDe parameter holding the table's location, for Spark's and Trino's catalogs. */
+    public static final String PATH = "path";
+
+    static final String SERDE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+    static final String INPUT_FORMAT = "org.apache.hadoop.mapred.SequenceFileInputFormat";
+    static final String OUTPUT_FORMAT = "org.apache.hadoop.hive.ql.io.HiveSequenceFileOutputFormat";
 
     private final GlueClient glue;
 
@@ -93,7 +118,10 @@ public final class GlueCatalog {
         }
     }
 
-    /** {@code s3a://} (Hadoop's scheme) becomes {@code s3://}, which Athena requires; a folder ends with a slash. */
+    /**
+     * {@code s3a://} (Hadoop's scheme) becomes {@code s3://}, which Athena requires and EMR's and Trino's file
+     * systems read; a folder ends with a slash. Other locations (a local folder's {@code file:} URI) stay.
+     */
     public static String s3Location(String location) {
         return location.replaceFirst("^s3a://", "s3://").replaceAll("/+$", "") + "/";
     }
@@ -107,13 +135,20 @@ public final class GlueCatalog {
                     .type(field.dataType().catalogString())
                     .build());
         }
+        String s3Location = s3Location(location);
         return TableInput.builder()
                 .name(table)
                 .tableType("EXTERNAL_TABLE")
-                .parameters(Map.of("table_type", "DELTA", "EXTERNAL", "TRUE"))
+                .parameters(Map.of("table_type", "DELTA", "EXTERNAL", "TRUE", PROVIDER, DELTA_PROVIDER))
                 .storageDescriptor(StorageDescriptor.builder()
-                        .location(s3Location(location))
+                        .location(s3Location)
                         .columns(columns)
+                        .inputFormat(INPUT_FORMAT)
+                        .outputFormat(OUTPUT_FORMAT)
+                        .serdeInfo(SerDeInfo.builder()
+                                .serializationLibrary(SERDE)
+                                .parameters(Map.of(PATH, s3Location))
+                                .build())
                         .build())
                 .build();
     }

@@ -1,10 +1,13 @@
 package io.docstream.table;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +29,18 @@ public final class MaintenanceSchedule implements AutoCloseable {
         return t;
     });
 
-    private MaintenanceSchedule() {}
+    /** One table's maintenance run: whether it succeeded, how long it took, when it ended. */
+    public record Run(String table, boolean succeeded, Duration took, Instant endedAt) {}
 
-    public static MaintenanceSchedule start(SparkSession spark, String output, long intervalMs) {
-        MaintenanceSchedule schedule = new MaintenanceSchedule();
+    private final Consumer<Run> runs;
+
+    private MaintenanceSchedule(Consumer<Run> runs) {
+        this.runs = runs;
+    }
+
+    /** @param runs told of every table's run (the job's metrics) */
+    public static MaintenanceSchedule start(SparkSession spark, String output, long intervalMs, Consumer<Run> runs) {
+        MaintenanceSchedule schedule = new MaintenanceSchedule(runs);
         schedule.thread.scheduleWithFixedDelay(
                 () -> schedule.runOnce(spark, output), intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         return schedule;
@@ -39,11 +50,14 @@ public final class MaintenanceSchedule implements AutoCloseable {
         TableMaintenance maintenance = new TableMaintenance(spark, new PrintStream(new LogLines(), true));
         for (String table : List.of(DeltaTables.DOCUMENTS, DeltaTables.QUARANTINE)) {
             String path = DeltaTables.path(output, table);
+            long started = System.nanoTime();
             try {
                 if (DeltaTables.exists(spark, path)) {
                     maintenance.maintain(table, path, TableMaintenance.SAFE_RETENTION_HOURS, false, false);
+                    runs.accept(new Run(table, true, Duration.ofNanos(System.nanoTime() - started), Instant.now()));
                 }
             } catch (RuntimeException e) {
+                runs.accept(new Run(table, false, Duration.ofNanos(System.nanoTime() - started), Instant.now()));
                 // The next run retries; the stream is not affected by a failed compaction (nothing committed).
                 LOG.warn("table maintenance of {} failed; retried at the next interval", path, e);
             }

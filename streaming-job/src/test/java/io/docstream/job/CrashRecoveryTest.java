@@ -13,6 +13,7 @@ import io.docstream.table.CrashPoint;
 import io.docstream.table.DeltaLogReplay;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.OutputTable;
+import io.docstream.table.TrinoTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The job as a separate process on S3, killed with SIGKILL (or stopping itself as SIGKILL would, at a
- * {@link CrashPoint}) in the middle of micro-batches at four different moments and restarted each time; at the end the documents table holds every document exactly
- * once and the quarantine every missing object once, none lost, none duplicated, both for Spark's Delta reader and for a reader that is not Spark
- * ({@link DeltaLogReplay}: the log's add/remove actions, files read with parquet-hadoop). A reader that lists
+ * {@link CrashPoint}) in the middle of micro-batches at four different moments and restarted each time; at the
+ * end the documents table holds every document exactly once and the quarantine every missing object once, none
+ * lost, none duplicated, both for Spark's Delta reader and for a reader that is not Spark ({@link DeltaLogReplay}:
+ * the log's add/remove actions, files read with parquet-hadoop), and for Trino over S3 ({@link TrinoTables}). A
+ * reader that lists
  * the table's files instead of its log also sees the killed attempts' files: the log is what makes it exact.
  */
 class CrashRecoveryTest {
@@ -134,6 +137,7 @@ class CrashRecoveryTest {
         List<String> docIds = replay.column("doc_id");
         assertEquals(total, docIds.size(), "rows of the log's live files (non-Spark reader)");
         assertEquals(expectedRows, DeltaLogReplay.counts(docIds), "rows per document (non-Spark reader)");
+        assertEquals(expectedRows, TrinoTables.get().rowsPerDocId(output), "rows per document (Trino)");
         long listed = replay.columnOfEveryFile("doc_id").size();
         Set<String> orphans = new java.util.HashSet<>(replay.everyParquetFile());
         orphans.removeAll(replay.liveFiles());
@@ -248,6 +252,7 @@ class CrashRecoveryTest {
         confs.put("spark.docstream.maxOffsetsPerTrigger", "60");
         confs.put("spark.docstream.readParallelism", "4");
         confs.put("spark.docstream.statePartitions", "2");
+        confs.put("spark.docstream.metrics.port", "0"); // any free port: jobs of parallel builds never collide
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-cp");
         javaArgs.add(TestStack.jobClasspath());

@@ -388,6 +388,7 @@ class FaultSuiteTest {
         confs.put("spark.docstream.maxOffsetsPerTrigger", "100");
         confs.put("spark.docstream.readParallelism", "4");
         confs.put("spark.docstream.statePartitions", "2");
+        confs.put("spark.docstream.metrics.port", "0"); // any free port: jobs of parallel builds never collide
         confs.put("spark.docstream.maintenanceInterval", "off"); // the suite maintains the table itself, at the end
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-cp");

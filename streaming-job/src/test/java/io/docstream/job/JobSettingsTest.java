@@ -1,6 +1,7 @@
 package io.docstream.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,21 @@ class JobSettingsTest {
         assertEquals("DOCSTREAM_MAX_OFFSETS_PER_TRIGGER", JobSettings.Key.MAX_OFFSETS_PER_TRIGGER.env());
         assertEquals("DOCSTREAM_KAFKA_BOOTSTRAP", JobSettings.Key.KAFKA_BOOTSTRAP.env());
         assertEquals("spark.docstream.startingOffsets", JobSettings.Key.STARTING_OFFSETS.conf());
+    }
+
+    @Test
+    void metricsAreServedOnLoopbackUnlessTheDeploymentSaysOtherwise() {
+        JobSettings defaults = JobSettings.resolve(List.of(), new SparkConf(false), Map.of());
+        assertEquals(new JobSettings.MetricsEndpoint("127.0.0.1", 9464), defaults.metrics());
+        JobSettings container = JobSettings.resolve(
+                List.of(), new SparkConf(false).set("spark.docstream.metrics.bindAddress", "0.0.0.0"), Map.of());
+        assertEquals("0.0.0.0", container.metrics().bindAddress());
+        JobSettings off = JobSettings.resolve(List.of("--metrics.port=off"), new SparkConf(false), Map.of());
+        assertFalse(off.metrics().enabled());
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
+                () -> JobSettings.resolve(List.of("--metrics.port=70000"), new SparkConf(false), Map.of()));
+        assertTrue(bad.getMessage().contains("metrics.port"), bad.getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.docstream.limits.DocumentLimits;
 import io.docstream.table.DeltaTables;
 import io.docstream.table.OutputTable;
 import io.docstream.table.RowAssembler;
+import io.docstream.table.TrinoTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ abstract class PipelineContract {
     protected final Map<String, String> quarantinedDocIds = new LinkedHashMap<>();
     protected Dataset<Row> documentsTable;
     protected Dataset<Row> quarantineTable;
+    protected String output;
 
     record Stored(String docId, String fileName, DocType type, String uri, byte[] bytes) {}
 
@@ -76,6 +78,7 @@ abstract class PipelineContract {
     void runTheJobOverAnnouncedDocuments() throws Exception {
         String topic = TestStack.unique("arrivals");
         JobSettings settings = settings(topic);
+        output = settings.output();
         try (Announcer announcer = new Announcer(stack.kafka.bootstrapServers(), topic)) {
             List<Path> files = corpusDocuments();
             for (int i = 0; i < files.size(); i++) {
@@ -300,6 +303,13 @@ abstract class PipelineContract {
             assertNotNull(row.getAs("quarantined_at"));
             assertNotNull(row.getAs("kafka_offset"));
         }
+    }
+
+    @Test
+    void trinoReadsWhatSparkReads() {
+        TrinoTables.get()
+                .assertReadsWhatSparkReads(
+                        output, documentsTable, quarantineTable, documents.keySet(), quarantinedDocIds);
     }
 
     protected List<Row> rowsOf(String docId) {

@@ -81,7 +81,7 @@ public final class TestStack {
     }
 
     /** The standard S3A settings for a local S3 server, as a user passes them with --conf. */
-    Map<String, String> s3aConfs() {
+    public Map<String, String> s3aConfs() {
         Map<String, String> confs = new LinkedHashMap<>();
         confs.put("spark.hadoop.fs.s3a.endpoint", s3.endpoint());
         confs.put("spark.hadoop.fs.s3a.path.style.access", "true");

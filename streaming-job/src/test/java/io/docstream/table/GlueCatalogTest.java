@@ -82,10 +82,18 @@ class GlueCatalogTest {
             Table documents = glue.getTable(b -> b.databaseName(database).name("documents"))
                     .table();
             assertEquals("EXTERNAL_TABLE", documents.tableType());
-            assertEquals(Map.of("table_type", "DELTA", "EXTERNAL", "TRUE"), documents.parameters());
+            // Athena reads table_type; Spark and Trino the provider and the SerDe's path.
             assertEquals(
-                    "s3://docstream/tables/" + run + "/documents/",
-                    documents.storageDescriptor().location());
+                    Map.of("table_type", "DELTA", "EXTERNAL", "TRUE", "spark.sql.sources.provider", "delta"),
+                    documents.parameters());
+            String location = "s3://docstream/tables/" + run + "/documents/";
+            assertEquals(location, documents.storageDescriptor().location());
+            assertEquals(
+                    Map.of("path", location),
+                    documents.storageDescriptor().serdeInfo().parameters());
+            assertEquals(
+                    "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+                    documents.storageDescriptor().serdeInfo().serializationLibrary());
             assertEquals(
                     columnsOf(spark.read()
                             .format("delta")
@@ -140,6 +148,47 @@ class GlueCatalogTest {
                     glue.getTableVersions(b -> b.databaseName(database).tableName("documents"))
                             .tableVersions()
                             .size());
+        }
+    }
+
+    @Test
+    void anEntryOfThePreviousVersionIsUpdatedInPlaceWithWhatSparkAndTrinoNeed() throws Exception {
+        String run = TestStack.unique("glue-old");
+        String output = "s3a://" + TestStack.BUCKET + "/tables/" + run;
+        String database = "docstream_" + run.replace('-', '_');
+        String location = "s3://docstream/tables/" + run + "/documents/";
+        try (GlueClient glue = GlueCatalog.client("us-east-1", moto.endpoint())) {
+            GlueCatalog catalog = new GlueCatalog(glue);
+            catalog.ensureDatabase(database);
+            // What the previous version wrote: Athena's parameters and the columns, no SerDe.
+            glue.createTable(b -> b.databaseName(database)
+                    .tableInput(t -> t.name("documents")
+                            .tableType("EXTERNAL_TABLE")
+                            .parameters(Map.of("table_type", "DELTA", "EXTERNAL", "TRUE"))
+                            .storageDescriptor(sd -> sd.location(location)
+                                    .columns(Column.builder()
+                                            .name("doc_id")
+                                            .type("string")
+                                            .build()))));
+
+            assertEquals(
+                    GlueCatalog.Result.UPDATED,
+                    catalog.register(database, "documents", output + "/documents", OutputTable.SCHEMA));
+
+            Table updated = glue.getTable(b -> b.databaseName(database).name("documents"))
+                    .table();
+            assertEquals("delta", updated.parameters().get("spark.sql.sources.provider"));
+            assertEquals("DELTA", updated.parameters().get("table_type"));
+            assertEquals(
+                    Map.of("path", location),
+                    updated.storageDescriptor().serdeInfo().parameters());
+            assertEquals(location, updated.storageDescriptor().location());
+            assertEquals(
+                    2,
+                    glue.getTableVersions(b -> b.databaseName(database).tableName("documents"))
+                            .tableVersions()
+                            .size(),
+                    "the same table, a new version");
         }
     }
 

@@ -84,6 +84,17 @@ class GlueCatalogUpdateTest {
         assertEquals(
                 "s3://b/t/documents/",
                 glue.updates.get(2).tableInput().storageDescriptor().location());
+        // The whole entry is replaced: one written without a SerDe (an earlier version) gets it.
+        assertEquals(
+                "s3://b/t/documents/",
+                glue.updates
+                        .get(2)
+                        .tableInput()
+                        .storageDescriptor()
+                        .serdeInfo()
+                        .parameters()
+                        .get("path"));
+        assertEquals("delta", glue.updates.get(2).tableInput().parameters().get("spark.sql.sources.provider"));
     }
 
     @Test

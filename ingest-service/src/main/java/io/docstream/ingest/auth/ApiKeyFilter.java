@@ -1,12 +1,8 @@
 package io.docstream.ingest.auth;
 
-import io.docstream.ingest.config.IngestConfig;
 import io.docstream.ingest.upload.ErrorBody;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Requires a configured API key ({@code X-Api-Key} or {@code Authorization: Bearer}) on /documents;
- * health, metrics and OpenAPI stay open. Keys are compared as SHA-256 digests in constant time.
+ * health, metrics and OpenAPI stay open. The accepted keys are {@link ApiKeys}'; a refusal never repeats the key.
  */
 @ApplicationScoped
 public class ApiKeyFilter {
@@ -30,33 +25,19 @@ public class ApiKeyFilter {
     static final String API_KEY_HEADER = "X-Api-Key";
     private static final String BEARER = "Bearer ";
 
-    private final boolean enabled;
-    private final List<byte[]> keyDigests;
+    private final ApiKeys keys;
 
-    public ApiKeyFilter(IngestConfig config) {
-        this.enabled = config.auth().enabled();
-        this.keyDigests = config.auth().apiKeys().orElse(List.of()).stream()
-                .map(String::strip)
-                .filter(k -> !k.isEmpty())
-                .map(ApiKeyFilter::digest)
-                .toList();
+    public ApiKeyFilter(ApiKeys keys) {
+        this.keys = keys;
     }
 
-    void warnWhenLocked(@Observes StartupEvent started) {
-        if (!enabled) {
-            Log.warn("API key authentication is OFF (docstream.auth.enabled=false): anyone can upload");
-        } else if (keyDigests.isEmpty()) {
-            Log.warn("no API keys configured (docstream.auth.api-keys): every upload is refused with 401");
-        }
-    }
-
-    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true, priority = Priorities.AUTHENTICATION)
     public Optional<Response> requireApiKey(ContainerRequestContext request, RoutingContext http) {
-        if (!enabled || !request.getUriInfo().getPath().startsWith("/documents")) {
+        if (!keys.enabled() || !request.getUriInfo().getPath().startsWith("/documents")) {
             return Optional.empty();
         }
         Optional<byte[]> presented = presentedKey(request).map(ApiKeyFilter::digest);
-        if (presented.isPresent() && isKnown(presented.get())) {
+        if (presented.isPresent() && keys.isKnown(presented.get())) {
             new Caller(HexFormat.of().formatHex(presented.get())).attachTo(http);
             return Optional.empty();
         }
@@ -83,17 +64,13 @@ public class ApiKeyFilter {
         return Optional.empty();
     }
 
-    private boolean isKnown(byte[] presented) {
-        boolean known = false;
-        for (byte[] candidate : keyDigests) {
-            known |= MessageDigest.isEqual(candidate, presented);
-        }
-        return known;
+    static byte[] digest(String key) {
+        return digest(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] digest(String key) {
+    static byte[] digest(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -69,10 +69,23 @@ public interface IngestConfig {
         @WithDefault("4096")
         int maxUriChars();
 
-        /** How long a request may take to arrive whole, headers to the last body byte; past it, 408. */
-        @WithName("request-timeout")
-        @WithDefault("120s")
-        Duration requestTimeout();
+        /** How long after its headers an upload's body may take to start arriving; past it, 408. */
+        @WithName("body-start-timeout")
+        @WithDefault("10s")
+        Duration bodyStartTimeout();
+
+        /**
+         * The least an upload's body must arrive at, in bytes per second, averaged over every trailing
+         * {@link #bodyRateWindow()}; below it, 408. 0 turns the check off.
+         */
+        @WithName("min-body-rate")
+        @WithDefault("500")
+        long minBodyRate();
+
+        /** The span {@link #minBodyRate()} is averaged over; also how long a body is given before it is judged. */
+        @WithName("body-rate-window")
+        @WithDefault("20s")
+        Duration bodyRateWindow();
 
         /**
          * The service's public base URL (e.g. {@code https://ingest.example.com}) for Location headers;
@@ -204,9 +217,21 @@ public interface IngestConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Accepted API keys, comma separated. */
+        /** Accepted API keys, comma separated (e.g. from the environment, DOCSTREAM_AUTH_API_KEYS). */
         @WithName("api-keys")
         Optional<List<String>> apiKeys();
+
+        /**
+         * A file of further accepted keys, one per line ({@code #} starts a comment line), re-read every
+         * {@link #apiKeysReloadPeriod()}: keys can be added and revoked without a restart (a mounted Secret).
+         */
+        @WithName("api-keys-file")
+        Optional<Path> apiKeysFile();
+
+        /** How often {@link #apiKeysFile()} is re-read. */
+        @WithName("api-keys-reload-period")
+        @WithDefault("10s")
+        Duration apiKeysReloadPeriod();
     }
 
     interface Announce {

@@ -51,12 +51,11 @@ public class DocumentStatusResource {
         this.replays = replays;
         this.longestWait = WaitTime.longest(
                 config.status().maxWait(),
-                ConfigProvider.getConfig().getOptionalValue("quarkus.http.idle-timeout", Duration.class),
-                config.http().requestTimeout());
+                ConfigProvider.getConfig().getOptionalValue("quarkus.http.idle-timeout", Duration.class));
         if (longestWait.compareTo(config.status().maxWait()) < 0) {
             Log.infof(
                     "status requests are held %d s at most (docstream.status.max-wait is %d s; quarkus.http.idle-timeout"
-                            + " or docstream.http.request-timeout end them sooner)",
+                            + " would end them sooner)",
                     longestWait.toSeconds(), config.status().maxWait().toSeconds());
         }
     }

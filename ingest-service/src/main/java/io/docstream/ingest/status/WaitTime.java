@@ -35,16 +35,15 @@ final class WaitTime {
     }
 
     /**
-     * The longest hold: {@code maxWait}, 5 s under the HTTP idle timeout (Vert.x closes a connection that stays
-     * silent that long, request pending or not) and 1 s under the request deadline (which times a request from its
-     * headers to its answer when it has no body to wait for).
+     * The longest hold: {@code maxWait}, and 5 s under the HTTP idle timeout (Vert.x closes a connection that stays
+     * silent that long, request pending or not).
      */
-    static Duration longest(Duration maxWait, Optional<Duration> idleTimeout, Duration requestTimeout) {
+    static Duration longest(Duration maxWait, Optional<Duration> idleTimeout) {
         Duration longest = maxWait;
         if (idleTimeout.isPresent() && !idleTimeout.get().isZero()) {
             longest = shorter(longest, idleTimeout.get().minusSeconds(5));
         }
-        return shorter(longest, requestTimeout.minusSeconds(1));
+        return longest;
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -26,7 +26,7 @@ public class DeclaredSizeFilter {
         this.metrics = metrics;
     }
 
-    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 100)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true, priority = Priorities.AUTHENTICATION + 100)
     public Optional<Response> refuseDeclaredOversize(ContainerRequestContext request, RoutingContext http) {
         if (!HttpMethod.POST.equals(request.getMethod())
                 || !request.getUriInfo().getPath().startsWith("/documents")

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the S3 server hung (SIGSTOP: connections are accepted by the kernel, nothing answers), readiness still
- * answers, DOWN, within its own timeout rather than the store client's.
+ * answers, DOWN, within its own timeout rather than the store client's, and {@code docstream_ingest_ready} on
+ * /q/metrics turns 0 until the store answers again.
  */
 @QuarkusTest
 class StoreHangTest {
@@ -34,6 +35,11 @@ class StoreHangTest {
             Response ready = RestAssured.given().config(patient).get("/q/health/ready");
             assertEquals(503, ready.statusCode(), ready.asString());
             assertTrue(ready.asString().contains("no answer within"), ready.asString());
+            // The metric an alert watches says so too, within a run of its own check.
+            Awaitility.await()
+                    .atMost(ReadinessMetric.EVERY.multipliedBy(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> readyMetric().equals("0.0"));
         } finally {
             signal("CONT", pid);
         }
@@ -44,6 +50,22 @@ class StoreHangTest {
                     Response again = RestAssured.given().get("/q/health/ready");
                     assertEquals(200, again.statusCode(), again.asString());
                 });
+        Awaitility.await()
+                .atMost(ReadinessMetric.EVERY.multipliedBy(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyMetric().equals("1.0"));
+    }
+
+    /** The value of docstream_ingest_ready on /q/metrics. */
+    private static String readyMetric() {
+        return RestAssured.given()
+                .get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith("docstream_ingest_ready "))
+                .map(line -> line.split(" ")[1])
+                .findFirst()
+                .orElse("absent");
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {

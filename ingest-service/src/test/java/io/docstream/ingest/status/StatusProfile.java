@@ -13,6 +13,6 @@ public class StatusProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("docstream.http.request-timeout", "30s", "docstream.status.max-wait", MAX_WAIT_MS + "ms");
+        return Map.of("docstream.status.max-wait", MAX_WAIT_MS + "ms");
     }
 }
