@@ -50,8 +50,8 @@ public interface IngestConfig {
         String prefix();
 
         /**
-         * The longest {@code ?wait=} a status request is held; also kept 5 s under quarkus.http.idle-timeout and 1 s
-         * under docstream.http.request-timeout, either of which would end the request first.
+         * The longest {@code ?wait=} a status request is held; also kept 5 s under quarkus.http.idle-timeout, which
+         * would end the request first.
          */
         @WithName("max-wait")
         @WithDefault("25s")
