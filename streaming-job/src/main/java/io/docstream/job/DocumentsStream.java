@@ -68,6 +68,7 @@ public final class DocumentsStream {
         List<BatchCommitListener> listeners = new java.util.ArrayList<>(List.of(metrics.commits()));
         if (outcomes != null) {
             listeners.add(outcomes);
+            metrics.outcomeEvents().watch(outcomes);
         }
         StreamingQuery query = start(spark, settings, listeners);
         // Through Spark's hook manager, ahead of the hook that stops the SparkContext: a JVM hook of our own ran

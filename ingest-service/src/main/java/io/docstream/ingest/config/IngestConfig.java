@@ -49,7 +49,10 @@ public interface IngestConfig {
         @WithDefault("document-status/")
         String prefix();
 
-        /** The longest {@code ?wait=} a status request is held (and 5 s under quarkus.http.idle-timeout). */
+        /**
+         * The longest {@code ?wait=} a status request is held; also kept 5 s under quarkus.http.idle-timeout, which
+         * would end the request first.
+         */
         @WithName("max-wait")
         @WithDefault("25s")
         Duration maxWait();

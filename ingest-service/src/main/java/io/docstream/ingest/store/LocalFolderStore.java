@@ -16,7 +16,8 @@ import java.util.UUID;
  * Documents as plain files under a root folder ({@code <root>/<prefix><doc_id>/<file_name>}, a long name
  * shortened by {@link KeySegment}), with their
  * metadata in a sidecar {@code <root>/.metadata/<doc_id>.json} written after the bytes are in place: a
- * sidecar present means the document is complete. Every file appears by atomic rename, never half-written.
+ * sidecar present means the document is complete. Small records (a document's status) are files under their keys.
+ * Every file appears by atomic rename, never half-written.
  */
 public final class LocalFolderStore implements DocumentStore {
 

@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * Status requests held up to 5 s: the test profile's 3 s request deadline (for the slow-body tests) would cut every
- * hold to 2 s, too close to tell an answer given by an outcome from one given at the end of the wait.
+ * Status requests held up to 5 s rather than 25: long enough to tell an answer given by an outcome from one given
+ * at the end of the wait, short enough for a test that waits the whole cap out.
  */
 public class StatusProfile implements QuarkusTestProfile {
 

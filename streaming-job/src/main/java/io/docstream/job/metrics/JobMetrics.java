@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The job's metrics on the driver, in Prometheus' text format (docs/metrics.md lists every one): what the tables
  * received ({@link CommitMetrics}), the micro-batches ({@link BatchMetrics}), the Kafka backlog
- * ({@link KafkaBacklog}), stalls ({@link StallMetrics}), table maintenance ({@link MaintenanceMetrics}) and the
- * JVM. Served over HTTP by {@link #serve} on one address, 127.0.0.1 unless the deployment says otherwise.
+ * ({@link KafkaBacklog}), stalls ({@link StallMetrics}), table maintenance ({@link MaintenanceMetrics}), the outcome
+ * events ({@link OutcomeEventMetrics}) and the JVM. Served over HTTP by {@link #serve} on one address, 127.0.0.1 unless the deployment says otherwise.
  */
 public final class JobMetrics implements AutoCloseable {
 
@@ -31,6 +31,7 @@ public final class JobMetrics implements AutoCloseable {
     private final BatchMetrics batches;
     private final StallMetrics stalls;
     private final MaintenanceMetrics maintenance;
+    private final OutcomeEventMetrics outcomeEvents;
     private HTTPServer server;
 
     /** @param kafkaClientSettings Kafka client settings beyond the bootstrap (TLS, SASL), as the job has them */
@@ -40,6 +41,7 @@ public final class JobMetrics implements AutoCloseable {
         batches = new BatchMetrics(registry, backlog);
         stalls = new StallMetrics(registry);
         maintenance = new MaintenanceMetrics(registry);
+        outcomeEvents = new OutcomeEventMetrics(registry);
         JvmMetrics.builder().register(registry);
     }
 
@@ -112,6 +114,10 @@ public final class JobMetrics implements AutoCloseable {
 
     public MaintenanceMetrics maintenance() {
         return maintenance;
+    }
+
+    public OutcomeEventMetrics outcomeEvents() {
+        return outcomeEvents;
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The outcome events of a committed batch against their contract (docs/outcomes.schema.json and the headers):
  * one per document, valid, keyed by doc_id, told from the commit alone so that a re-run batch publishes the same.
  */
-class OutcomeRecordsTest {
+public class OutcomeRecordsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Instant DOCUMENTS_AT = Instant.parse("2026-11-24T03:00:04.512Z");
@@ -69,7 +69,7 @@ class OutcomeRecordsTest {
                         outcome(null, null, DeltaTables.QUARANTINE, 1, "BAD_EVENT", 0, 11)));
     }
 
-    static DocumentOutcome outcome(
+    public static DocumentOutcome outcome(
             String docId, String fileName, String table, long rows, String reason, int partition, long offset) {
         return new DocumentOutcome(
                 docId,
