@@ -33,7 +33,6 @@ public final class JobMetrics implements AutoCloseable {
     private final MaintenanceMetrics maintenance;
     private final OutcomeEventMetrics outcomeEvents;
     private HTTPServer server;
-    private String url;
 
     /** @param kafkaClientSettings Kafka client settings beyond the bootstrap (TLS, SASL), as the job has them */
     public JobMetrics(String kafkaBootstrap, Map<String, String> kafkaClientSettings) {
@@ -88,16 +87,8 @@ public final class JobMetrics implements AutoCloseable {
             throw new UncheckedIOException("cannot serve the job's metrics on " + bindAddress + ":" + port, e);
         }
         boolean everyInterface = bindAddress.equals("0.0.0.0") || bindAddress.equals("::");
-        url = "http://" + (everyInterface ? localHostName() : bindAddress) + ":" + server.getPort() + "/metrics";
+        String url = "http://" + (everyInterface ? localHostName() : bindAddress) + ":" + server.getPort() + "/metrics";
         LOG.info("job metrics: {}", url);
-        return url;
-    }
-
-    /** Where {@link #serve} serves them. */
-    public String url() {
-        if (url == null) {
-            throw new IllegalStateException("the metrics are not served");
-        }
         return url;
     }
 
