@@ -61,7 +61,7 @@ public class DocumentsResource {
     /**
      * A raw body: text/plain (a bulletin) or application/json (records), named by the {@code filename}
      * query parameter or the Content-Disposition header. The body is streamed to a spool file, never
-     * held in memory; the declaration is checked before a byte is read.
+     * held in memory; it has arrived whole (at the minimum rate, BodyReception) before this runs.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -86,7 +86,7 @@ public class DocumentsResource {
                         Rejection.MISSING_FILE_NAME,
                         "name the document with the 'filename' query parameter or a Content-Disposition header"));
         String fileName = FileNames.sanitize(given);
-        // A body declared as a PDF or an image is refused before a byte of it is read.
+        // A body declared as a PDF or an image is refused before its bytes are checked or stored.
         classifier.fromDeclaration(contentType, fileName);
         try (SpooledContent content = spooler.spool(body)) {
             Admission admission = intake.admit(intake.check(fileName, contentType, content));
