@@ -85,7 +85,7 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
                 return;
             }
             CommittedBatch committed = driverCommit.admits(counts.rows() + counts.quarantined(), counter.bytes())
-                    ? commitFromDriver(rows, counts, appId, batchId)
+                    ? commitFromDriver(rows, appId, batchId)
                     : commitWithSpark(rows, counts, appId, batchId);
             BatchCounts.record(appId, batchId, counts);
             tell(committed);
@@ -95,7 +95,7 @@ public final class BatchCommitter implements VoidFunction2<Dataset<Row>, Long> {
     }
 
     /** The batch's rows brought to the driver, each table committed (or created) by Kernel. */
-    private CommittedBatch commitFromDriver(Dataset<Row> rows, BatchCounts counts, String appId, long batchId) {
+    private CommittedBatch commitFromDriver(Dataset<Row> rows, String appId, long batchId) {
         List<Row> collected = DeltaTables.withIngestDate(rows).collectAsList();
         Map<String, List<Row>> byTable = new HashMap<>();
         for (Row row : collected) {
