@@ -37,7 +37,7 @@ public final class Announcer implements AutoCloseable {
     private final String topic;
     private final List<Future<RecordMetadata>> sent = new ArrayList<>();
 
-    Announcer(String bootstrapServers, String topic) {
+    public Announcer(String bootstrapServers, String topic) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -81,7 +81,7 @@ public final class Announcer implements AutoCloseable {
         return event;
     }
 
-    void announce(ObjectNode event) {
+    public void announce(ObjectNode event) {
         String docId = event.path("doc_id").asText();
         send(
                 docId,
@@ -98,7 +98,7 @@ public final class Announcer implements AutoCloseable {
     }
 
     /** Waits until the broker has every record: a send that failed fails the test instead of losing an event. */
-    void flush() {
+    public void flush() {
         producer.flush();
         try {
             for (Future<RecordMetadata> result : sent) {
@@ -124,7 +124,7 @@ public final class Announcer implements AutoCloseable {
         }
     }
 
-    static String docId(String name) {
+    public static String docId(String name) {
         return sha256(name.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * `bin/docstream query` is one command whichever engine runs the query: Spark's rows print through
- * {@link ResultTable}, Trino's through local-servers' {@link TextTable}, the same values as the same text; and
+ * {@link ResultTable}, Trino's through local-stack's {@link TextTable}, the same values as the same text; and
  * both engines find the tables through the job's output setting.
  */
 class QueryEnginesAgreeTest {

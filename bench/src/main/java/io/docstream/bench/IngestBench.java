@@ -1,7 +1,8 @@
+package io.docstream.bench;
+
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.ProcessCpu;
 import io.docstream.servers.S3Server;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Load benchmark of the ingest service, run as a single-file program (see bench/ingest-load.sh):
+ * Load benchmark of the ingest service (run by bench/ingest-load):
  * starts a real Kafka broker and s3proxy (local-servers), then the service's jar against them, and
  * measures uploads/s and p50/p99 latency of 10 KB bulletins sent by 32 concurrent clients, with the
  * S3 store and with the local-folder store (Kafka acks=all in both). Then it watches the service's
@@ -49,31 +50,49 @@ public class IngestBench {
         Path jar = repo.resolve("ingest-service/target/quarkus-app/quarkus-run.jar");
         StringBuilder report = new StringBuilder();
         report.append("# ingest-service load benchmark\n\n")
-                .append("machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("java.version")).append("; ").append(CLIENTS).append(" concurrent clients, ")
-                .append(uploads).append(" uploads of ").append(BULLETIN_BYTES).append(" B bulletins per run, ")
+                .append("machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(System.getProperty("java.version"))
+                .append("; ")
+                .append(CLIENTS)
+                .append(" concurrent clients, ")
+                .append(uploads)
+                .append(" uploads of ")
+                .append(BULLETIN_BYTES)
+                .append(" B bulletins per run, ")
                 .append("each a new document (distinct bytes); Kafka acks=all, idempotent producer.\n")
                 .append("Client, service, Kafka and s3proxy all share the same machine.\n\n");
         try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"));
-             S3Server s3 = S3Server.start(work.resolve("s3"))) {
+                S3Server s3 = S3Server.start(work.resolve("s3"))) {
             // s3proxy's filesystem backend: a bucket is a folder under buckets/.
             Files.createDirectories(s3.dataDir().resolve("buckets/docstream-bench"));
             Map<String, String> s3Env = Map.of(
-                    "DOCSTREAM_STORE_KIND", "s3",
-                    "DOCSTREAM_STORE_S3_BUCKET", "docstream-bench",
-                    "DOCSTREAM_STORE_S3_ENDPOINT", s3.endpoint(),
-                    "DOCSTREAM_STORE_S3_PATH_STYLE", "true",
-                    "DOCSTREAM_STORE_S3_ACCESS_KEY_ID", s3.accessKey(),
-                    "DOCSTREAM_STORE_S3_SECRET_ACCESS_KEY", s3.secretKey());
+                    "DOCSTREAM_STORE_KIND",
+                    "s3",
+                    "DOCSTREAM_STORE_S3_BUCKET",
+                    "docstream-bench",
+                    "DOCSTREAM_STORE_S3_ENDPOINT",
+                    s3.endpoint(),
+                    "DOCSTREAM_STORE_S3_PATH_STYLE",
+                    "true",
+                    "DOCSTREAM_STORE_S3_ACCESS_KEY_ID",
+                    s3.accessKey(),
+                    "DOCSTREAM_STORE_S3_SECRET_ACCESS_KEY",
+                    s3.secretKey());
             Map<String, String> localEnv = Map.of(
-                    "DOCSTREAM_STORE_KIND", "local",
-                    "DOCSTREAM_STORE_LOCAL_ROOT", work.resolve("local-store").toString());
+                    "DOCSTREAM_STORE_KIND",
+                    "local",
+                    "DOCSTREAM_STORE_LOCAL_ROOT",
+                    work.resolve("local-store").toString());
 
             report.append("## Throughput and latency\n\n")
-                    .append("CPU columns: CPU milliseconds per upload spent by each process (user + system, from /proc), ")
+                    .append(
+                            "CPU columns: CPU milliseconds per upload spent by each process (user + system, from /proc), ")
                     .append("which shows where the machine's two cores go.\n\n")
-                    .append("| store | uploads | errors | uploads/s | p50 ms | p90 ms | p99 ms | max ms | service VmRSS after "
-                            + "| CPU ms/upload: service | Kafka | s3proxy | load client |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append(
+                            "| store | uploads | errors | uploads/s | p50 ms | p90 ms | p99 ms | max ms | service VmRSS after "
+                                    + "| CPU ms/upload: service | Kafka | s3proxy | load client |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             List<Map.Entry<String, Map<String, String>>> runs = new ArrayList<>();
             if (stores.contains("s3")) {
                 runs.add(Map.entry("s3 (s3proxy)", s3Env));
@@ -82,23 +101,39 @@ public class IngestBench {
                 runs.add(Map.entry("local folder", localEnv));
             }
             for (Map.Entry<String, Map<String, String>> store : runs) {
-                try (Service service = Service.start(jar, work, kafka.bootstrapServers(), store.getValue(), List.of())) {
+                try (Service service =
+                        Service.start(jar, work, kafka.bootstrapServers(), store.getValue(), List.of())) {
                     load(service, WARMUP_UPLOADS, "warmup-" + store.getKey().hashCode());
-                    long[] pids = {service.pid(), kafka.pid(), s3.pid(), ProcessHandle.current().pid()};
+                    long[] pids = {
+                        service.pid(),
+                        kafka.pid(),
+                        s3.pid(),
+                        ProcessHandle.current().pid()
+                    };
                     long[] cpuBefore = ProcessCpu.millisEach(pids);
-                    LoadResult result = load(service, uploads, "run-" + store.getKey().hashCode());
+                    LoadResult result =
+                            load(service, uploads, "run-" + store.getKey().hashCode());
                     long[] cpuAfter = ProcessCpu.millisEach(pids);
-                    report.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d MiB | %s |%n",
-                            store.getKey(), result.count, result.errors, result.perSecond(), result.percentile(50),
-                            result.percentile(90), result.percentile(99), result.percentile(100),
-                            service.rssKib() / 1024, CpuTime.perUpload(cpuBefore, cpuAfter, uploads)));
+                    report.append(String.format(
+                            "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d MiB | %s |%n",
+                            store.getKey(),
+                            result.count,
+                            result.errors,
+                            result.perSecond(),
+                            result.percentile(50),
+                            result.percentile(90),
+                            result.percentile(99),
+                            result.percentile(100),
+                            service.rssKib() / 1024,
+                            CpuTime.perUpload(cpuBefore, cpuAfter, uploads)));
                     System.out.println(report);
                 }
             }
 
             if (memory) {
                 report.append("\n## Memory while 1 GiB arrives (local store, service -Xmx512m)\n\n")
-                        .append("| case | answer | seconds | VmRSS before | peak VmRSS during | VmHWM after |\n|---|---|---|---|---|---|\n");
+                        .append(
+                                "| case | answer | seconds | VmRSS before | peak VmRSS during | VmHWM after |\n|---|---|---|---|---|---|\n");
                 try (Service service = Service.start(jar, work, kafka.bootstrapServers(), localEnv, List.of())) {
                     report.append(bigUpload(service, "1 GiB, Content-Length declared, cap 50 MiB", true));
                     report.append(bigUpload(service, "1 GiB, chunked (no length), cap 50 MiB", false));
@@ -107,11 +142,12 @@ public class IngestBench {
                 uncapped.put("DOCSTREAM_UPLOAD_MAX_BYTES", String.valueOf(2 * GIB));
                 uncapped.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "2G");
                 try (Service service = Service.start(jar, work, kafka.bootstrapServers(), uncapped, List.of())) {
-                    report.append(bigUpload(service, "1 GiB, chunked, cap raised to 2 GiB: streamed and stored", false));
+                    report.append(
+                            bigUpload(service, "1 GiB, chunked, cap raised to 2 GiB: streamed and stored", false));
                 }
             }
             System.out.println("\n" + report);
-            Files.writeString(repo.resolve("bench/ingest-load/RESULTS.md"), report.toString());
+            Files.writeString(repo.resolve("bench/results/ingest-load.md"), report.toString());
         } finally {
             System.out.println("deleting " + work + " (tens of thousands of small files: this takes a while)");
             deleteTree(work);
@@ -160,8 +196,8 @@ public class IngestBench {
                         if (connection == null) {
                             connection = new HttpConnection(service.port);
                         }
-                        HttpConnection.Reply reply = connection.post("/documents?filename=bench-" + i + ".txt",
-                                "text/plain", body);
+                        HttpConnection.Reply reply =
+                                connection.post("/documents?filename=bench-" + i + ".txt", "text/plain", body);
                         if (reply.status() != 201) {
                             errors.incrementAndGet();
                             if (firstError.compareAndSet(-1, i)) {
@@ -199,8 +235,7 @@ public class IngestBench {
 
     /** One keep-alive HTTP/1.1 connection: writes a POST with a Content-Length body, reads one reply. */
     static final class HttpConnection {
-        record Reply(int status, String body, boolean keepAlive) {
-        }
+        record Reply(int status, String body, boolean keepAlive) {}
 
         private final java.net.Socket socket;
         private final java.io.BufferedInputStream in;
@@ -264,14 +299,19 @@ public class IngestBench {
     }
 
     static String bigUpload(Service service, String label, boolean declareLength) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new TextStream(GIB));
         if (declareLength) {
             body = HttpRequest.BodyPublishers.fromPublisher(body, GIB);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url("/documents?filename=big-" + System.nanoTime() + ".txt")))
-                .header("X-Api-Key", API_KEY).header("Content-Type", "text/plain")
-                .timeout(Duration.ofMinutes(10)).POST(body).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(service.url("/documents?filename=big-" + System.nanoTime() + ".txt")))
+                .header("X-Api-Key", API_KEY)
+                .header("Content-Type", "text/plain")
+                .timeout(Duration.ofMinutes(10))
+                .POST(body)
+                .build();
         long before = service.rssKib();
         AtomicLong peak = new AtomicLong(before);
         Thread sampler = new Thread(() -> {
@@ -296,8 +336,9 @@ public class IngestBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampler.join();
-        String row = String.format("| %s | %s | %.1f | %d MiB | %d MiB | %d MiB |%n", label, answer, seconds,
-                before / 1024, peak.get() / 1024, service.status("VmHWM") / 1024);
+        String row = String.format(
+                "| %s | %s | %.1f | %d MiB | %d MiB | %d MiB |%n",
+                label, answer, seconds, before / 1024, peak.get() / 1024, service.status("VmHWM") / 1024);
         System.out.print(row);
         return row;
     }
@@ -360,7 +401,8 @@ public class IngestBench {
         static Service start(Path jar, Path work, String bootstrap, Map<String, String> env, List<String> jvmArgs)
                 throws Exception {
             int port;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (java.net.ServerSocket socket =
+                    new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             }
             List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseSerialGC"));
@@ -379,7 +421,8 @@ public class IngestBench {
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
             builder.environment().put("DOCSTREAM_AUTH_API_KEYS", API_KEY);
-            builder.environment().put("DOCSTREAM_UPLOAD_SPOOL_DIR", work.resolve("spool").toString());
+            builder.environment()
+                    .put("DOCSTREAM_UPLOAD_SPOOL_DIR", work.resolve("spool").toString());
             Service service = new Service(builder.start(), port);
             service.awaitReady();
             return service;
@@ -401,8 +444,12 @@ public class IngestBench {
                     throw new IllegalStateException("the service exited with " + process.exitValue());
                 }
                 try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(
+                                            HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return;
                     }
                 } catch (IOException e) {
@@ -420,7 +467,10 @@ public class IngestBench {
         long status(String field) {
             try (Stream<String> lines = Files.lines(Path.of("/proc/" + process.pid() + "/status"))) {
                 return lines.filter(l -> l.startsWith(field + ":"))
-                        .map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(-1);
+                        .map(l -> l.replaceAll("\\D", ""))
+                        .mapToLong(Long::parseLong)
+                        .findFirst()
+                        .orElse(-1);
             } catch (IOException e) {
                 return -1;
             }

@@ -38,12 +38,24 @@ public final class Artifacts {
     /** {@code java} arguments running {@code mainClass} with Spark embedded (local mode) and these confs. */
     List<String> embeddedSparkArgs(
             List<String> jvmOptions, Map<String, String> confs, String master, String mainClass) {
+        return embeddedSparkArgs(jvmOptions, confs, master, mainClass, List.of());
+    }
+
+    /** The same, with {@code extraClasspath} after the job's own (code a benchmark adds to the job it measures). */
+    List<String> embeddedSparkArgs(
+            List<String> jvmOptions,
+            Map<String, String> confs,
+            String master,
+            String mainClass,
+            List<String> extraClasspath) {
         List<String> javaArgs = new ArrayList<>(jvmOptions);
         javaArgs.addAll(SparkFlags.jvmFlags());
         confs.forEach((key, value) -> javaArgs.add("-D" + key + "=" + value));
         javaArgs.add("-Dspark.master=" + master);
         javaArgs.add("-cp");
-        javaArgs.add(String.join(java.io.File.pathSeparator, jobClasspath()));
+        List<String> classpath = new ArrayList<>(jobClasspath());
+        classpath.addAll(extraClasspath);
+        javaArgs.add(String.join(java.io.File.pathSeparator, classpath));
         javaArgs.add(mainClass);
         return javaArgs;
     }

@@ -1,5 +1,8 @@
-package io.docstream.table;
+package io.docstream.bench;
 
+import io.docstream.table.BatchCommitter;
+import io.docstream.table.DeltaTables;
+import io.docstream.table.TestBatches;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,18 +11,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the streaming job's {@code io.docstream.bench.CommitTimes} (it reads Parquet, which this module cannot)
- * over a table folder: for each {@code doc_id}, the commit times of the versions that added its rows.
+ * Runs {@link CommitTimes} in a JVM of its own on the job's classpath (it reads Parquet, whose libraries the bench's
+ * own classpath leaves out) over a table folder: for each {@code doc_id}, the commit times of the versions that
+ * added its rows.
  */
 final class CommitTimesReader {
 
-    private static final String MAIN = "io.docstream.bench.CommitTimes";
+    private static final String MAIN = JobAdditions.COMMIT_TIMES_MAIN;
 
-    private final List<String> jobClasspath;
+    private final List<String> classpath;
     private final Path workDir;
 
-    CommitTimesReader(List<String> jobClasspath, Path workDir) {
-        this.jobClasspath = jobClasspath;
+    CommitTimesReader(List<String> classpath, Path workDir) {
+        this.classpath = classpath;
         this.workDir = workDir;
     }
 
@@ -41,7 +42,7 @@ final class CommitTimesReader {
                             "-Xmx512m",
                             "-XX:TieredStopAtLevel=1",
                             "-cp",
-                            String.join(java.io.File.pathSeparator, jobClasspath),
+                            String.join(java.io.File.pathSeparator, classpath),
                             MAIN,
                             table.toString(),
                             out.toString())

@@ -1,8 +1,10 @@
-package io.docstream.job;
+package io.docstream.bench;
 
 import io.docstream.contract.DocType;
 import io.docstream.extract.DocumentExtractor;
 import io.docstream.extract.Extraction;
+import io.docstream.job.DocumentsStream;
+import io.docstream.job.JobSettings;
 import io.docstream.job.arrivals.Announcement;
 import io.docstream.job.arrivals.ArrivalEvent;
 import io.docstream.table.BatchCommitter;

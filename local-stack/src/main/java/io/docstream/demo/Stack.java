@@ -88,12 +88,19 @@ public final class Stack implements AutoCloseable {
     }
 
     void startJobEmbedded(PipelineSettings settings) {
-        startJobEmbedded(settings, "streaming-job", Artifacts.JOB_MAIN, Map.of());
+        startJobEmbedded(settings, "streaming-job", Artifacts.JOB_MAIN, Map.of(), List.of());
     }
 
-    /** A job ({@code mainClass}) in local mode under {@code name}, with the pipeline's confs and these on top. */
+    /**
+     * A job ({@code mainClass}) in local mode under {@code name}, with the pipeline's confs and these on top, and
+     * {@code extraClasspath} after the job's classpath (where a {@code mainClass} not of the job's jar is).
+     */
     public void startJobEmbedded(
-            PipelineSettings settings, String name, String mainClass, Map<String, String> extraConfs) {
+            PipelineSettings settings,
+            String name,
+            String mainClass,
+            Map<String, String> extraConfs,
+            List<String> extraClasspath) {
         Map<String, String> confs = new java.util.LinkedHashMap<>(settings.jobConfs());
         confs.putAll(extraConfs);
         if (mainClass.equals(Artifacts.JOB_MAIN)) {
@@ -102,7 +109,7 @@ public final class Stack implements AutoCloseable {
         startJob(
                 name,
                 settings,
-                artifacts.embeddedSparkArgs(List.of("-Xmx1g"), confs, "local[2]", mainClass),
+                artifacts.embeddedSparkArgs(List.of("-Xmx1g"), confs, "local[2]", mainClass, extraClasspath),
                 Map.of(),
                 "local[2]");
     }

@@ -33,8 +33,8 @@ final class BenchRun {
     private static final String BASELINE_PROCESS = "baseline-job";
     private static final String JOB_PROCESS = "streaming-job";
     private static final String REFERENCE_PROCESS = "reference-job";
-    private static final String REFERENCE_MAIN = "io.docstream.job.ReferenceFileStream";
-    private static final String LISTENER = "io.docstream.bench.ProgressFile";
+    private static final String REFERENCE_MAIN = JobAdditions.REFERENCE_MAIN;
+    private static final String LISTENER = JobAdditions.PROGRESS_LISTENER;
 
     private final BenchCommand options;
     private final Stack stack;
@@ -144,7 +144,7 @@ final class BenchRun {
         confs.put("spark.docstream.bench.progressFile", progress.toString());
         confs.putAll(options.confs());
         confs.putAll(ownConfs);
-        stack.startJobEmbedded(settings, process, mainClass, confs);
+        stack.startJobEmbedded(settings, process, mainClass, confs, List.of(JobAdditions.classpath()));
         pids.put(process, stack.pid(process));
         pipelines.add(new PipelineUnderTest(name, process, tablesOnDisk, progress));
     }
@@ -303,7 +303,8 @@ final class BenchRun {
             Instant from,
             Instant to)
             throws InterruptedException {
-        CommitTimesReader commitTimes = new CommitTimesReader(artifacts.jobClasspath(), benchDir);
+        CommitTimesReader commitTimes =
+                new CommitTimesReader(JobAdditions.withJobClasspath(artifacts.jobClasspath()), benchDir);
         Map<String, List<Long>> documents = commitTimes.read(pipeline.documents());
         Map<String, List<Long>> quarantine = commitTimes.read(pipeline.quarantine());
         List<Double> latencies = new ArrayList<>();

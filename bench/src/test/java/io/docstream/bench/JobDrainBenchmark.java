@@ -1,7 +1,11 @@
-package io.docstream.job;
+package io.docstream.bench;
 
 import io.docstream.contract.DocType;
 import io.docstream.extract.Corpus;
+import io.docstream.job.Announcer;
+import io.docstream.job.DocumentsStream;
+import io.docstream.job.JobSettings;
+import io.docstream.job.TestStack;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.ProcessCpu;
 import io.docstream.servers.S3Server;
