@@ -2,8 +2,6 @@ package io.docstream.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -124,17 +122,7 @@ public final class S3Server implements AutoCloseable {
 
     /** Any HTTP answer (an anonymous request gets 403) means the server is serving. */
     private boolean answersHttp() {
-        try {
-            HttpURLConnection connection =
-                    (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status > 0;
-        } catch (IOException e) {
-            return false;
-        }
+        return HttpProbe.status(endpoint() + "/") > 0;
     }
 
     private static String randomHex(int bytes) {

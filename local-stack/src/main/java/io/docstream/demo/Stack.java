@@ -2,6 +2,7 @@ package io.docstream.demo;
 
 import io.docstream.servers.ChildJvm;
 import io.docstream.servers.FreePort;
+import io.docstream.servers.HttpProbe;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.PrivateFiles;
 import io.docstream.servers.PrometheusServer;
@@ -10,7 +11,6 @@ import io.docstream.servers.SparkFlags;
 import io.docstream.servers.SparkStandaloneCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +84,7 @@ public final class Stack implements AutoCloseable {
         String url = "http://127.0.0.1:" + settings.httpPort();
         services.add(ingest);
         track("ingest-service", ingest.pid(), url, () -> ingest.stop(Duration.ofSeconds(20)));
-        ingest.awaitReady(() -> httpStatus(url + "/q/health/ready") == 200, timeout);
+        ingest.awaitReady(() -> HttpProbe.status(url + "/q/health/ready") == 200, timeout);
     }
 
     void startJobEmbedded(PipelineSettings settings) {
@@ -310,20 +310,6 @@ public final class Stack implements AutoCloseable {
             return requested;
         }
         return FreePort.isInUse(8080) ? FreePort.pick() : 8080;
-    }
-
-    static int httpStatus(String url) {
-        try {
-            HttpURLConnection connection =
-                    (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(3000);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     private static String randomSecret() {

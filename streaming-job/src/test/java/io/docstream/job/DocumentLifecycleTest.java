@@ -16,6 +16,7 @@ import io.docstream.extract.PdfSamples;
 import io.docstream.extract.pdf.PdfSettings;
 import io.docstream.servers.ChildJvm;
 import io.docstream.servers.FreePort;
+import io.docstream.servers.HttpProbe;
 import io.docstream.servers.SparkFlags;
 import io.docstream.table.DeltaTables;
 import java.io.ByteArrayOutputStream;
@@ -377,7 +378,7 @@ class DocumentLifecycleTest {
                 "DOCSTREAM_STORE_S3_SECRET_ACCESS_KEY", stack.s3.secretKey());
         ChildJvm ingest = ChildJvm.start("ingest-service", args, env, dir, dir.resolve("ingest.log"));
         children.add(ingest);
-        ingest.awaitReady(() -> status(ingestUrl() + "/q/health/ready") == 200, Duration.ofMinutes(2));
+        ingest.awaitReady(() -> HttpProbe.status(ingestUrl() + "/q/health/ready") == 200, Duration.ofMinutes(2));
     }
 
     /** The job as {@code bin/docstream job} runs it, with {@code DOCSTREAM_PDF_OCR} in its (the executors') env. */
@@ -414,19 +415,5 @@ class DocumentLifecycleTest {
         env.put(PdfSettings.TIME_LIMIT_ENV, "600000");
         job = ChildJvm.start("lifecycle-job", javaArgs, env, dir, dir.resolve("job-" + jobStarts + ".log"));
         children.add(job);
-    }
-
-    private static int status(String url) {
-        try {
-            java.net.HttpURLConnection connection =
-                    (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(3000);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

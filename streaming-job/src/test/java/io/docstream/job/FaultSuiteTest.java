@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docstream.servers.ChildJvm;
+import io.docstream.servers.HttpProbe;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.servers.S3Server;
 import io.docstream.servers.SparkFlags;
@@ -363,7 +364,8 @@ class FaultSuiteTest {
         ingest = ChildJvm.start("ingest-service", args, env, dir, dir.resolve("ingest-" + System.nanoTime() + ".log"));
         children.add(ingest);
         ingest.awaitReady(
-                () -> httpStatus("http://127.0.0.1:" + ingestPort + "/q/health/ready") == 200, Duration.ofMinutes(2));
+                () -> HttpProbe.status("http://127.0.0.1:" + ingestPort + "/q/health/ready") == 200,
+                Duration.ofMinutes(2));
     }
 
     private void startJob() {
@@ -526,20 +528,6 @@ class FaultSuiteTest {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int httpStatus(String url) {
-        try {
-            java.net.HttpURLConnection connection =
-                    (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(3000);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status;
-        } catch (IOException e) {
-            return -1;
         }
     }
 
