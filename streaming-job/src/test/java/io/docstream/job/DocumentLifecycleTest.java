@@ -10,6 +10,7 @@ import io.docstream.cli.IngestReplays;
 import io.docstream.cli.QuarantinedDocuments;
 import io.docstream.cli.ReplayCommand;
 import io.docstream.contract.ArrivalHeaders;
+import io.docstream.contract.ContractSchema;
 import io.docstream.contract.OutcomeHeaders;
 import io.docstream.extract.Corpus;
 import io.docstream.extract.PdfSamples;
@@ -142,7 +143,7 @@ class DocumentLifecycleTest {
         List<ConsumerRecord<String, byte[]>> published = readAll(outcomes, 4);
         for (ConsumerRecord<String, byte[]> event : published) {
             String data = new String(event.value(), StandardCharsets.UTF_8);
-            assertEquals(List.of(), OutcomeSchema.problems(data), data);
+            assertEquals(List.of(), ContractSchema.OUTCOMES.problems(data), data);
             JsonNode node = JSON.readTree(data);
             assertEquals(
                     OutcomeHeaders.of(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docstream.contract.ArrivalFields;
 import io.docstream.contract.ArrivalHeaders;
+import io.docstream.contract.ContractSchema;
 import io.docstream.contract.DocType;
 import io.docstream.ingest.Api;
 import io.docstream.ingest.Arrivals;
@@ -51,9 +52,9 @@ class EventContractTest {
         Instant time = Instant.parse(headers.get("ce_time"));
         assertEquals(ArrivalHeaders.of(headers.get("ce_id"), time, event.key()), headers);
 
-        assertEquals(List.of(), EventSchema.problems(event.value()));
+        assertEquals(List.of(), ContractSchema.ARRIVALS.problems(event.value()));
         JsonNode data = JSON.readTree(event.value());
-        assertEquals(EventSchema.fields(), fieldNames(data));
+        assertEquals(ContractSchema.ARRIVALS.fields(), fieldNames(data));
         assertEquals(event.key(), data.get(ArrivalFields.DOC_ID).asText());
         assertEquals(
                 "s3a://" + data.get("bucket").asText() + "/" + data.get("key").asText(),
@@ -62,12 +63,12 @@ class EventContractTest {
 
     @Test
     void theContractsCodeIsTheSchemas() {
-        assertEquals(EventSchema.fields(), ArrivalFields.ALL, "ArrivalFields vs docs/events.schema.json");
+        assertEquals(ContractSchema.ARRIVALS.fields(), ArrivalFields.ALL, "ArrivalFields vs docs/events.schema.json");
         assertEquals(
-                EventSchema.enumOf(ArrivalFields.DOC_TYPE),
+                ContractSchema.ARRIVALS.enumOf(ArrivalFields.DOC_TYPE),
                 Arrays.stream(DocType.values()).map(DocType::value).toList());
         assertEquals(
-                EventSchema.enumOf(ArrivalFields.CONTENT_TYPE),
+                ContractSchema.ARRIVALS.enumOf(ArrivalFields.CONTENT_TYPE),
                 Arrays.stream(DocType.values()).map(DocType::contentType).toList());
     }
 
@@ -84,15 +85,15 @@ class EventContractTest {
                 "docs/events.md's header table (a replay's: every header) vs ArrivalHeaders");
         String dataSection = contract.substring(contract.indexOf("## Data"), contract.indexOf("## Example"));
         assertEquals(
-                EventSchema.fields(),
+                ContractSchema.ARRIVALS.fields(),
                 firstCell.matcher(dataSection).results().map(m -> m.group(1)).toList(),
                 "docs/events.md's field table vs docs/events.schema.json");
         String shown = contract.substring(contract.indexOf("```json\n") + "```json\n".length());
         assertEquals(
-                JSON.readTree(EventSchema.example()),
+                JSON.readTree(ContractSchema.ARRIVALS.example()),
                 JSON.readTree(shown.substring(0, shown.indexOf("```"))),
                 "docs/events.md's example is the schema's");
-        assertEquals(List.of(), EventSchema.problems(EventSchema.example()));
+        assertEquals(List.of(), ContractSchema.ARRIVALS.problems(ContractSchema.ARRIVALS.example()));
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docstream.contract.ContractSchema;
 import io.docstream.contract.Outcome;
 import io.docstream.contract.OutcomeFields;
 import io.docstream.contract.OutcomeHeaders;
@@ -28,42 +29,49 @@ class OutcomeContractTest {
 
     @Test
     void theSchemasExamplesAreReadAndEachRequiredFieldIsNeeded() {
-        for (JsonNode example : OutcomeSchema.examples()) {
-            assertEquals(List.of(), OutcomeSchema.problems(example.toString()));
+        for (JsonNode example : ContractSchema.OUTCOMES.examples()) {
+            assertEquals(List.of(), ContractSchema.OUTCOMES.problems(example.toString()));
             RecordedOutcome outcome = assertInstanceOf(RecordedOutcome.Valid.class, RecordedOutcome.parse(example))
                     .outcome();
             assertEquals(example.get(OutcomeFields.DOC_ID).asText(), outcome.docId());
             assertEquals(example.get(OutcomeFields.TABLE_VERSION).asLong(), outcome.tableVersion());
             assertEquals(Instant.parse(example.get(OutcomeFields.COMMITTED_AT).asText()), outcome.committedAt());
-            for (String required : OutcomeSchema.required()) {
+            for (String required : ContractSchema.OUTCOMES.required()) {
                 ObjectNode without = example.deepCopy();
                 without.remove(required);
-                assertEquals(1, OutcomeSchema.problems(without.toString()).size(), required);
+                assertEquals(
+                        1, ContractSchema.OUTCOMES.problems(without.toString()).size(), required);
                 assertInstanceOf(
                         RecordedOutcome.Invalid.class,
                         RecordedOutcome.parse(without),
                         "the service reads an outcome without " + required);
             }
         }
-        ObjectNode quarantinedWithoutReason = OutcomeSchema.examples().get(1).deepCopy();
+        ObjectNode quarantinedWithoutReason =
+                ContractSchema.OUTCOMES.examples().get(1).deepCopy();
         quarantinedWithoutReason.putNull(OutcomeFields.REASON);
         assertEquals(
-                1, OutcomeSchema.problems(quarantinedWithoutReason.toString()).size());
+                1,
+                ContractSchema.OUTCOMES
+                        .problems(quarantinedWithoutReason.toString())
+                        .size());
         assertInstanceOf(RecordedOutcome.Invalid.class, RecordedOutcome.parse(quarantinedWithoutReason));
-        ObjectNode rowInQuarantine = OutcomeSchema.examples().get(0).deepCopy();
+        ObjectNode rowInQuarantine = ContractSchema.OUTCOMES.examples().get(0).deepCopy();
         rowInQuarantine.put(OutcomeFields.TABLE, "quarantine");
-        assertEquals(false, OutcomeSchema.problems(rowInQuarantine.toString()).isEmpty());
+        assertEquals(
+                false,
+                ContractSchema.OUTCOMES.problems(rowInQuarantine.toString()).isEmpty());
         assertInstanceOf(RecordedOutcome.Invalid.class, RecordedOutcome.parse(rowInQuarantine));
     }
 
     @Test
     void theContractsCodeIsTheSchemas() {
-        assertEquals(OutcomeSchema.fields(), OutcomeFields.ALL, "OutcomeFields vs docs/outcomes.schema.json");
+        assertEquals(ContractSchema.OUTCOMES.fields(), OutcomeFields.ALL, "OutcomeFields vs docs/outcomes.schema.json");
         assertEquals(
-                OutcomeSchema.enumOf(OutcomeFields.OUTCOME),
+                ContractSchema.OUTCOMES.enumOf(OutcomeFields.OUTCOME),
                 Arrays.stream(Outcome.values()).map(Outcome::value).toList());
         assertEquals(
-                OutcomeSchema.enumOf(OutcomeFields.TABLE),
+                ContractSchema.OUTCOMES.enumOf(OutcomeFields.TABLE),
                 Arrays.stream(Outcome.values()).map(Outcome::table).toList());
         assertEquals(
                 OutcomeHeaders.of("d", "documents", 3, 1, 2, Instant.EPOCH),
@@ -85,12 +93,12 @@ class OutcomeContractTest {
                 "docs/events.md's outcome header table vs OutcomeHeaders");
         String data = outcomes.substring(outcomes.indexOf("## Outcome data"), outcomes.indexOf("## Outcome example"));
         assertEquals(
-                OutcomeSchema.fields(),
+                ContractSchema.OUTCOMES.fields(),
                 firstCell.matcher(data).results().map(m -> m.group(1)).toList(),
                 "docs/events.md's outcome field table vs docs/outcomes.schema.json");
         String shown = outcomes.substring(outcomes.indexOf("```json\n") + "```json\n".length());
         assertEquals(
-                OutcomeSchema.examples().get(0),
+                ContractSchema.OUTCOMES.examples().get(0),
                 JSON.readTree(shown.substring(0, shown.indexOf("```"))),
                 "docs/events.md's outcome example is the schema's first");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docstream.contract.ContractSchema;
 import io.docstream.contract.Outcome;
 import io.docstream.contract.OutcomeFields;
 import io.docstream.contract.OutcomeHeaders;
@@ -62,7 +63,7 @@ public final class Outcomes implements AutoCloseable {
 
     /** Publishes a valid outcome event (schema-checked) and waits for the broker's ack. */
     public void publish(ObjectNode data) {
-        assertEquals(List.of(), OutcomeSchema.problems(data.toString()), "the test's outcome event is valid");
+        assertEquals(List.of(), ContractSchema.OUTCOMES.problems(data.toString()), "the test's outcome event is valid");
         Map<String, String> headers = OutcomeHeaders.of(
                 data.get(OutcomeFields.DOC_ID).asText(),
                 data.get(OutcomeFields.TABLE).asText(),

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docstream.contract.ArrivalFields;
 import io.docstream.contract.ArrivalHeaders;
+import io.docstream.contract.ContractSchema;
 import io.docstream.contract.DocType;
 import io.docstream.job.Announcer;
-import io.docstream.job.EventSchema;
 import io.docstream.job.read.SourceConfinement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,8 +24,8 @@ class ArrivalEventTest {
 
     @Test
     void theSchemasExampleIsAccepted() {
-        String example = EventSchema.example();
-        assertEquals(List.of(), EventSchema.problems(example));
+        String example = ContractSchema.ARRIVALS.example();
+        assertEquals(List.of(), ContractSchema.ARRIVALS.problems(example));
         Map<String, String> headers = ArrivalHeaders.of(
                 "5f0c7a52-2a4e-4c39-9a51-3b2f3e0c9d11",
                 Instant.parse("2026-11-24T03:00:00.123Z"),
@@ -48,12 +48,14 @@ class ArrivalEventTest {
 
     @Test
     void theParserReadsTheSchemasFieldsAndDocTypes() {
-        assertEquals(Arrays.stream(DocType.values()).map(DocType::value).toList(), EventSchema.docTypes());
-        assertEquals(EventSchema.fields(), ArrivalFields.ALL, "ArrivalFields vs docs/events.schema.json");
-        for (String required : EventSchema.required()) {
-            ObjectNode without = (ObjectNode) EventSchema.exampleNode();
+        assertEquals(
+                Arrays.stream(DocType.values()).map(DocType::value).toList(),
+                ContractSchema.ARRIVALS.enumOf(ArrivalFields.DOC_TYPE));
+        assertEquals(ContractSchema.ARRIVALS.fields(), ArrivalFields.ALL, "ArrivalFields vs docs/events.schema.json");
+        for (String required : ContractSchema.ARRIVALS.required()) {
+            ObjectNode without = ContractSchema.ARRIVALS.examples().get(0);
             without.remove(required);
-            assertEquals(1, EventSchema.problems(without.toString()).size(), required);
+            assertEquals(1, ContractSchema.ARRIVALS.problems(without.toString()).size(), required);
             assertInstanceOf(
                     ArrivalEvent.Bad.class,
                     ArrivalEvent.parse(without.toString().getBytes(StandardCharsets.UTF_8), HEADERS),
@@ -67,10 +69,10 @@ class ArrivalEventTest {
                 null,
                 "a.pdf",
                 new byte[] {1, 2});
-        assertEquals(List.of(), EventSchema.problems(announced.toString()), "the test announcer's events");
+        assertEquals(List.of(), ContractSchema.ARRIVALS.problems(announced.toString()), "the test announcer's events");
         List<String> fields = new ArrayList<>();
         announced.fieldNames().forEachRemaining(fields::add);
-        assertEquals(EventSchema.fields(), fields);
+        assertEquals(ContractSchema.ARRIVALS.fields(), fields);
     }
 
     private static final Map<String, String> HEADERS = ArrivalHeaders.of("1", Instant.EPOCH, "a");

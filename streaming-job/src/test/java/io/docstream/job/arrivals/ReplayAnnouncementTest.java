@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docstream.contract.ArrivalHeaders;
-import io.docstream.job.EventSchema;
+import io.docstream.contract.ContractSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +59,8 @@ class ReplayAnnouncementTest {
         Row record = new GenericRowWithSchema(
                 new Object[] {
                     DOC_ID.getBytes(StandardCharsets.UTF_8),
-                    EventSchema.example()
+                    ContractSchema.ARRIVALS
+                            .example()
                             .replace("3f2b9c1e0a7d4b5c8e6f1a2b3c4d5e6f", DOC_ID)
                             .getBytes(StandardCharsets.UTF_8),
                     partition,

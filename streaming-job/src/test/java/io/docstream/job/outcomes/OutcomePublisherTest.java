@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docstream.job.OutcomeSchema;
+import io.docstream.contract.ContractSchema;
 import io.docstream.servers.FreePort;
 import io.docstream.servers.KafkaBroker;
 import io.docstream.table.CommittedBatch;
@@ -73,7 +73,7 @@ class OutcomePublisherTest {
         List<ConsumerRecord<String, String>> events = read(broker, 6);
         assertEquals(6, events.size());
         for (ConsumerRecord<String, String> event : events) {
-            assertEquals(List.of(), OutcomeSchema.problems(event.value()), event.value());
+            assertEquals(List.of(), ContractSchema.OUTCOMES.problems(event.value()), event.value());
         }
         assertEquals(new OutcomePublisher.Counts(6, 0, 3, 0), publisher.counts());
     }

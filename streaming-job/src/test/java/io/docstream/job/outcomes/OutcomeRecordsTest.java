@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docstream.contract.ContractSchema;
 import io.docstream.contract.OutcomeFields;
 import io.docstream.contract.OutcomeHeaders;
-import io.docstream.job.OutcomeSchema;
 import io.docstream.table.CommittedBatch;
 import io.docstream.table.CommittedBatch.DocumentOutcome;
 import io.docstream.table.CommittedBatch.TableCommit;
@@ -97,10 +97,10 @@ public class OutcomeRecordsTest {
                 "no event for the bad event without a key");
         for (ProducerRecord<String, byte[]> record : records) {
             String value = new String(record.value(), StandardCharsets.UTF_8);
-            assertEquals(List.of(), OutcomeSchema.problems(value), value);
+            assertEquals(List.of(), ContractSchema.OUTCOMES.problems(value), value);
             List<String> fields = new ArrayList<>();
             JSON.readTree(value).fieldNames().forEachRemaining(fields::add);
-            assertEquals(OutcomeSchema.fields(), fields, "every field of the schema, in its order");
+            assertEquals(ContractSchema.OUTCOMES.fields(), fields, "every field of the schema, in its order");
             assertEquals("document-outcomes", record.topic());
         }
         JsonNode json = JSON.readTree(records.get(1).value());
