@@ -3,33 +3,19 @@ package io.docstream.ingest.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.docstream.contract.Timestamps;
 import io.docstream.ingest.store.StoredDocument;
+import io.docstream.ingest.upload.DocumentReceipt;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What {@code GET /documents/{doc_id}} answers: the stored document's receipt and where it is in its life. */
-@JsonPropertyOrder({
-    "doc_id",
-    "file_name",
-    "doc_type",
-    "uri",
-    "size",
-    "sha256",
-    "content_type",
-    "received_at",
-    "status",
-    "outcome",
-    "replay"
-})
+/**
+ * What {@code GET /documents/{doc_id}} answers: the stored document's receipt (the fields an upload answers, in the
+ * same order) and where it is in its life.
+ */
+@JsonPropertyOrder({"receipt", "status", "outcome", "replay"})
 public record DocumentStatusAnswer(
-        @JsonProperty("doc_id") String docId,
-        @JsonProperty("file_name") String fileName,
-        @JsonProperty("doc_type") String docType,
-        @JsonProperty("uri") String uri,
-        @JsonProperty("size") long size,
-        @JsonProperty("sha256") String sha256,
-        @JsonProperty("content_type") String contentType,
-        @JsonProperty("received_at") String receivedAt,
+        @JsonUnwrapped DocumentReceipt receipt,
 
         @Schema(
                 enumeration = {"received", "processed", "quarantined"},
@@ -90,16 +76,6 @@ public record DocumentStatusAnswer(
                 .map(r -> new ReplayAnswer(r.replayId(), r.replaysVersion(), Timestamps.format(r.requestedAt())))
                 .orElse(null);
         return new DocumentStatusAnswer(
-                document.docId(),
-                document.fileName(),
-                document.docType().value(),
-                document.uri(),
-                document.size(),
-                document.sha256(),
-                document.contentType(),
-                Timestamps.format(document.receivedAt()),
-                status.state().value(),
-                outcome,
-                replay);
+                DocumentReceipt.of(document, null), status.state().value(), outcome, replay);
     }
 }

@@ -101,6 +101,11 @@ class DocumentStatusTest {
         assertEquals("received", before.getString("status"));
         assertNull(before.get("outcome"));
         assertEquals("status bulletin.txt", before.getString("file_name"), "the receipt is still there");
+        assertEquals(uploaded.docId(), before.getString("doc_id"));
+        assertEquals(64, before.getString("sha256").length());
+        assertEquals("bulletin", before.getString("doc_type"));
+        assertNull(before.get("duplicate"), "an upload's duplicate flag is not part of the status");
+        assertNull(before.get("receipt"), "the receipt's fields stand at the top level, as an upload answers them");
 
         Instant committed = Instant.parse("2026-11-24T03:00:04.512Z");
         outcomes.publish(Outcomes.data(
@@ -316,6 +321,13 @@ class DocumentStatusTest {
         assertEquals(
                 List.of("received", "processed", "quarantined"),
                 api.getList("components.schemas.DocumentStatusAnswer.properties.status.enum"));
+        assertTrue(
+                api.getMap("components.schemas.DocumentStatusAnswer.properties")
+                        .keySet()
+                        .containsAll(List.of("doc_id", "file_name", "sha256", "received_at", "status", "outcome")),
+                "the schema lists the receipt's fields beside the status: "
+                        + api.getMap("components.schemas.DocumentStatusAnswer.properties")
+                                .keySet());
     }
 
     private static void awaitAbove(String series, double before) {
